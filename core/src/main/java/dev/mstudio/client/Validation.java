@@ -8,6 +8,7 @@ final class Validation {
     static final Set<String> WEIGHT_TYPES = Set.of("lora", "full");
     static final Set<String> TRAINING_TYPES = Set.of("sft", "cpt", "efficient_sft", "dpo_full", "dpo_lora");
     static final int MAX_DISPLAY_NAME = 50;
+    static final int MAX_LOG_LINES = 1000;
 
     private Validation() {
     }
@@ -54,7 +55,10 @@ final class Validation {
         }
     }
 
-    /** Job IDs go into URL paths: non-blank, no control characters; the client path-escapes the rest. */
+    /**
+     * Job IDs go into URL paths: non-blank, no control characters, not "." or ".." (which a URL
+     * builder would resolve as a path step); the client path-escapes everything else.
+     */
     static String jobId(String id) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("job ID must not be blank");
@@ -62,7 +66,21 @@ final class Validation {
         if (id.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new IllegalArgumentException("job ID contains control characters");
         }
-        return id.strip();
+        String stripped = id.strip();
+        if (stripped.equals(".") || stripped.equals("..")) {
+            throw new IllegalArgumentException("job ID '" + stripped + "' is not a job ID");
+        }
+        return stripped;
+    }
+
+    /** Log window: offset skips that many lines (0 or more); lines is 1..1000. */
+    static void logWindow(int offset, int lines) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be 0 or more, got " + offset);
+        }
+        if (lines < 1 || lines > MAX_LOG_LINES) {
+            throw new IllegalArgumentException("line must be between 1 and " + MAX_LOG_LINES + ", got " + lines);
+        }
     }
 
     private static void require(String value, String name) {

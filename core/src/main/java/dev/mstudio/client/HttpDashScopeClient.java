@@ -1,0 +1,171 @@
+package dev.mstudio.client;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The OkHttp + Jackson {@link DashScopeClient}.
+ *
+ * <p>Every instance derives its {@link OkHttpClient} with {@code newBuilder()} from one process-wide
+ * client (or the application's own), so connection pools and dispatchers are shared. Timeouts are
+ * set deliberately: <b>connect 10 s</b> (a reachable host answers far sooner), <b>read 30 s</b> and
+ * <b>write 30 s</b> (between bytes; the API's bodies are small), <b>call 60 s</b> (one attempt, end to
+ * end). OkHttp's own {@code retryOnConnectionFailure} is off: {@link Retrier} owns the whole retry
+ * policy, so a non-idempotent request is never silently sent twice.
+ *
+ * <p>GETs are retried on throttling, server errors and transport failures; cancel and delete only
+ * on throttling or when the connection could not be made; creates never.
+ */
+final class HttpDashScopeClient implements DashScopeClient {
+    /** The client every instance derives from unless the builder was given one. */
+    private static final OkHttpClient SHARED = new OkHttpClient();
+    static final String USER_AGENT = "mstudio/" + version();
+
+    private final ClientConfig config;
+    private final OkHttpClient http;
+    private final Requests requests;
+    private final ResponseDecoder decoder;
+    private final Retrier retrier;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private HttpDashScopeClient(ClientConfig config, OkHttpClient http, ResponseDecoder decoder, Retrier retrier) {
+        this.config = config;
+        this.http = http;
+        this.requests = new Requests(config, USER_AGENT);
+        this.decoder = decoder;
+        this.retrier = retrier;
+    }
+
+    static HttpDashScopeClient create(DashScopeClient.Builder b) {
+        OkHttpClient parent = b.okHttpClient != null ? b.okHttpClient : SHARED;
+        OkHttpClient http = parent.newBuilder()
+                .connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout)
+                .writeTimeout(b.writeTimeout)
+                .callTimeout(b.callTimeout)
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .build();
+        Retrier retrier = new Retrier(b.clock, b.sleeper, b.random, b.maxAttempts,
+                b.retryBudget, b.backoffBase, b.backoffCap);
+        return new HttpDashScopeClient(b.config, http, new ResponseDecoder(b.clock, b.config.apiKey()), retrier);
+    }
+
+    @Override
+    public Page<ImportJob> listImports(ImportQuery query) throws IOException {
+        ImportQuery q = query == null ? ImportQuery.all() : query;
+        Reply reply = call(RetryMode.IDEMPOTENT, requests.listImports(q));
+        return JobMapping.importPage(reply, q.pageNo(), q.pageSize());
+    }
+
+    @Override
+    public ImportJob getImport(String jobId) throws IOException {
+        return importJob(call(RetryMode.IDEMPOTENT, requests.getImport(jobId)));
+    }
+
+    @Override
+    public ImportJob createImport(CreateImportRequest request) throws IOException {
+        Objects.requireNonNull(request, "request");
+        return importJob(call(RetryMode.NEVER, requests.createImport(request)));
+    }
+
+    @Override
+    public ImportJob deleteImport(String jobId) throws IOException {
+        return importJob(call(RetryMode.UNLESS_DELIVERED, requests.deleteImport(jobId)));
+    }
+
+    @Override
+    public Page<FineTuneJob> listFineTunes(FineTuneQuery query) throws IOException {
+        FineTuneQuery q = query == null ? FineTuneQuery.all() : query;
+        Reply reply = call(RetryMode.IDEMPOTENT, requests.listFineTunes(q));
+        return JobMapping.fineTunePage(reply, q.pageNo(), q.pageSize());
+    }
+
+    @Override
+    public FineTuneJob getFineTune(String jobId) throws IOException {
+        return fineTuneJob(call(RetryMode.IDEMPOTENT, requests.getFineTune(jobId)));
+    }
+
+    @Override
+    public FineTuneJob createFineTune(CreateFineTuneRequest request) throws IOException {
+        Objects.requireNonNull(request, "request");
+        return fineTuneJob(call(RetryMode.NEVER, requests.createFineTune(request)));
+    }
+
+    @Override
+    public void cancelFineTune(String jobId) throws IOException {
+        requireSuccess(call(RetryMode.UNLESS_DELIVERED, requests.cancelFineTune(jobId)));
+    }
+
+    @Override
+    public void deleteFineTune(String jobId) throws IOException {
+        requireSuccess(call(RetryMode.UNLESS_DELIVERED, requests.deleteFineTune(jobId)));
+    }
+
+    @Override
+    public LogPage fineTuneLogs(String jobId, int offset, int lines) throws IOException {
+        Validation.logWindow(offset, lines);
+        return JobMapping.logPage(call(RetryMode.IDEMPOTENT, requests.fineTuneLogs(jobId, offset, lines)));
+    }
+
+    @Override
+    public List<Checkpoint> checkpoints(String jobId) throws IOException {
+        return JobMapping.checkpoints(call(RetryMode.IDEMPOTENT, requests.checkpoints(jobId)));
+    }
+
+    @Override
+    public String baseUrl() {
+        return config.baseUrl();
+    }
+
+    /** Further calls fail; the shared pool and dispatcher are left to their owner. */
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+
+    @Override
+    public String toString() {
+        return "DashScopeClient[baseUrl=" + config.baseUrl() + ", apiKey=" + config.maskedApiKey()
+                + ", workspace=" + config.workspace() + "]";
+    }
+
+    private Reply call(RetryMode mode, Request request) throws IOException {
+        if (closed.get()) {
+            throw new IllegalStateException("this DashScopeClient is closed");
+        }
+        return retrier.run(mode, () -> exchange(request));
+    }
+
+    private Reply exchange(Request request) throws IOException {
+        try (Response response = http.newCall(request).execute()) {
+            return decoder.decode(response);
+        }
+    }
+
+    /** output {"status":"success"}; any other stated status is not a success. */
+    private static void requireSuccess(Reply reply) {
+        String status = JsonFields.text(reply.output(), "status");
+        if (status != null && !status.equalsIgnoreCase("success")) {
+            throw reply.unexpected("output status is '" + status + "', not 'success'");
+        }
+    }
+
+    private static ImportJob importJob(Reply reply) {
+        return JobMapping.importJob(reply.requireObject("an import job"));
+    }
+
+    private static FineTuneJob fineTuneJob(Reply reply) {
+        return JobMapping.fineTuneJob(reply.requireObject("a fine-tune job"));
+    }
+
+    private static String version() {
+        String version = HttpDashScopeClient.class.getPackage().getImplementationVersion();
+        return version != null ? version : "0.1.0-SNAPSHOT";
+    }
+}

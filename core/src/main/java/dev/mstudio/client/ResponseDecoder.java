@@ -1,0 +1,137 @@
+package dev.mstudio.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Turns one HTTP response into a {@link Reply} or an {@link ApiException}. Any non-2xx, and any
+ * 2xx whose body has a {@code code} but no {@code output}, is an API error; an empty, non-JSON or
+ * truncated body is reported in plain words with a short, key-free excerpt, never as a parser trace.
+ * A body cut off mid-stream is an {@link IOException}.
+ */
+final class ResponseDecoder {
+    private static final int EXCERPT_LENGTH = 120;
+
+    private final Clock clock;
+    private final String apiKey;
+
+    ResponseDecoder(Clock clock, String apiKey) {
+        this.clock = clock;
+        this.apiKey = apiKey;
+    }
+
+    Reply decode(Response response) throws IOException {
+        String url = response.request().url().newBuilder().query(null).build().toString();
+        int status = response.code();
+        String body = readBody(response, url, status);
+        Duration retryAfter = retryAfter(response.header("Retry-After"));
+        if (response.isRedirect()) {
+            throw unexpected(url, status, "redirected to " + response.header("Location")
+                    + " (point the base URL there instead)", null, retryAfter);
+        }
+        JsonNode root;
+        try {
+            root = parse(body);
+        } catch (BodyProblem problem) {
+            throw unexpected(url, status, problem.getMessage() + excerpt(body), null, retryAfter);
+        }
+        String requestId = JsonFields.text(root, "request_id");
+        JsonNode output = JsonFields.field(root, "output");
+        if (response.isSuccessful() && output != null) {
+            return new Reply(output, requestId, status, url);
+        }
+        String code = JsonFields.text(root, "code");
+        String message = JsonFields.text(root, "message");
+        if (code != null || message != null) {
+            String text = message != null ? redact(message) : "(no message) from " + url;
+            throw new ApiException(status, code, text, requestId, retryAfter);
+        }
+        String missing = response.isSuccessful() ? "body has no output" : "body has no error code";
+        throw unexpected(url, status, missing + excerpt(body), requestId, retryAfter);
+    }
+
+    /** "Retry-After: 7" or an HTTP date, as a wait from now on the clock; null when absent or unreadable. */
+    Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.strip();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(clock.instant(), at.toInstant());
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private String readBody(Response response, String url, int status) throws IOException {
+        ResponseBody body = response.body();
+        if (body == null) {
+            return "";
+        }
+        try {
+            return body.string();
+        } catch (IOException e) {
+            throw new IOException("Response from " + url + " (HTTP " + status + ") was cut off before its end: "
+                    + redact(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    private static JsonNode parse(String body) throws BodyProblem {
+        if (body.isBlank()) {
+            throw new BodyProblem("body is empty");
+        }
+        JsonNode root;
+        try {
+            root = JsonFields.MAPPER.readTree(body);
+        } catch (JsonEOFException e) {
+            throw new BodyProblem("body is truncated JSON");
+        } catch (JsonProcessingException e) {
+            throw new BodyProblem("body is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new BodyProblem("body is not a JSON object");
+        }
+        return root;
+    }
+
+    private ApiException unexpected(String url, int status, String problem, String requestId, Duration retryAfter) {
+        return new ApiException(status, null,
+                "Unexpected response from " + url + ": HTTP " + status + ", " + problem, requestId, retryAfter);
+    }
+
+    /** ' ("first characters of the body...")', or nothing for a blank body. */
+    private String excerpt(String body) {
+        String flat = redact(body).replaceAll("\\s+", " ").strip();
+        if (flat.isEmpty()) {
+            return "";
+        }
+        return " (\"" + (flat.length() <= EXCERPT_LENGTH ? flat : flat.substring(0, EXCERPT_LENGTH) + "...") + "\")";
+    }
+
+    private String redact(String text) {
+        return Secrets.redact(text, apiKey);
+    }
+
+    /** Why a body could not be read as a JSON object; the message is meant for people. */
+    private static final class BodyProblem extends Exception {
+        BodyProblem(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

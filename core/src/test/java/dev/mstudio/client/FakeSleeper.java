@@ -1,0 +1,25 @@
+package dev.mstudio.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records every wait and moves the fake clock forward instead of sleeping. */
+final class FakeSleeper implements Sleeper {
+    private final FakeClock clock;
+    private final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+    FakeSleeper(FakeClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        waits.add(duration);
+        clock.advance(duration);
+    }
+
+    List<Duration> waits() {
+        return List.copyOf(waits);
+    }
+}
