@@ -1,0 +1,143 @@
+package dev.mstudio.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code /_sandbox/...}: the sandbox's own control API for tests, demos and benchmarks (no auth). */
+final class ControlApi {
+
+    static final int DEFAULT_REQUEST_LIMIT = 50;
+    private static final int MAX_STATUS_LENGTH = 64;
+
+    private final SandboxState state;
+    private final Seeder seeder;
+
+    ControlApi(SandboxState state, Seeder seeder) {
+        this.state = state;
+        this.seeder = seeder;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/_sandbox/stats", call -> Reply.flat(call.requestId(), stats()));
+        router.add("DELETE", "/_sandbox/stats", call -> {
+            state.traffic().resetStats();
+            return Reply.flat(call.requestId(), stats());
+        });
+        router.add("GET", "/_sandbox/requests", this::requests);
+        router.add("POST", "/_sandbox/reset", call -> {
+            state.reset();
+            return Reply.flat(call.requestId(), Json.object().put("status", "success"));
+        });
+        router.add("POST", "/_sandbox/seed", this::seed);
+        router.add("GET", "/_sandbox/faults", call -> Reply.flat(call.requestId(), faults()));
+        router.add("POST", "/_sandbox/faults", this::setFaults);
+        router.add("POST", "/_sandbox/jobs/{job_id}/status", this::forceStatus);
+    }
+
+    private ObjectNode stats() {
+        Stats stats = state.traffic().stats();
+        ObjectNode out = Json.object().put("total", stats.total());
+        ObjectNode counts = out.putObject("requests");
+        stats.requests().forEach(counts::put);
+        return out;
+    }
+
+    private Reply requests(HttpCall call) {
+        int limit = Params.intParam(call, "limit", DEFAULT_REQUEST_LIMIT, 1, Traffic.CAPACITY,
+                "limit must be between 1 and " + Traffic.CAPACITY);
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("requests");
+        for (RecordedRequest request : state.traffic().last(limit)) {
+            list.add(toJson(request));
+        }
+        return Reply.flat(call.requestId(), out);
+    }
+
+    private static ObjectNode toJson(RecordedRequest request) {
+        ObjectNode out = Json.object()
+                .put("time", request.time().toString())
+                .put("method", request.method())
+                .put("path", request.path())
+                .put("query", request.query())
+                .put("template", request.template())
+                .put("workspace", request.workspace())
+                .put("has_authorization", request.hasAuthorization());
+        out.set("body", bodyJson(request.body()));
+        return out.put("status", request.status()).put("request_id", request.requestId());
+    }
+
+    /** A JSON body is shown as JSON; anything else as text. */
+    private static JsonNode bodyJson(String body) {
+        if (body == null) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+        try {
+            return Json.parse(body);
+        } catch (ApiError e) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(body);
+        }
+    }
+
+    private Reply seed(HttpCall call) {
+        ObjectNode body = call.jsonObject(false);
+        int imports = body.has("imports") ? Fields.intIn(body.get("imports"), "imports", 0, Seeder.MAX_PER_CALL) : 0;
+        int fineTunes = body.has("finetunes")
+                ? Fields.intIn(body.get("finetunes"), "finetunes", 0, Seeder.MAX_PER_CALL) : 0;
+        double active = body.has("active") ? Fields.number(body.get("active"), "active") : 0.5;
+        if (!(active >= 0 && active <= 1)) {
+            throw ApiError.invalid("active must be between 0 and 1; got " + active + ".");
+        }
+        Seeder.Counts added = seeder.seed(imports, fineTunes, active);
+        ObjectNode out = Json.object()
+                .put("imports", added.imports())
+                .put("finetunes", added.fineTunes())
+                .put("total_imports", state.imports().size())
+                .put("total_finetunes", state.fineTunes().size());
+        return Reply.flat(call.requestId(), out);
+    }
+
+    private ObjectNode faults() {
+        Faults f = state.faults();
+        return Json.object()
+                .put("latency_ms", f.latencyMs())
+                .put("error_rate", f.errorRate())
+                .put("throttle_rate", f.throttleRate())
+                .put("stall_ms", f.stallMs());
+    }
+
+    /** Replaces all faults; fields left out are 0. */
+    private Reply setFaults(HttpCall call) {
+        ObjectNode body = call.jsonObject(false);
+        int maxMs = (int) Faults.MAX_DELAY_MS;
+        long latency = body.has("latency_ms") ? Fields.intIn(body.get("latency_ms"), "latency_ms", 0, maxMs) : 0;
+        long stall = body.has("stall_ms") ? Fields.intIn(body.get("stall_ms"), "stall_ms", 0, maxMs) : 0;
+        double errors = rate(body, "error_rate");
+        double throttles = rate(body, "throttle_rate");
+        state.faults(new Faults(latency, errors, throttles, stall));
+        return Reply.flat(call.requestId(), faults());
+    }
+
+    private static double rate(ObjectNode body, String field) {
+        if (!body.has(field)) {
+            return 0.0;
+        }
+        double rate = Fields.number(body.get(field), field);
+        if (!(rate >= 0 && rate <= 1)) {
+            throw ApiError.invalid(field + " must be between 0 and 1; got " + rate + ".");
+        }
+        return rate;
+    }
+
+    private Reply forceStatus(HttpCall call) {
+        String id = call.var("job_id");
+        String status = Fields.requiredString(call.jsonObject(true), "status");
+        if (status.length() > MAX_STATUS_LENGTH) {
+            throw ApiError.invalid("status must be at most " + MAX_STATUS_LENGTH + " characters.");
+        }
+        if (!state.forceStatus(id, status)) {
+            throw ApiError.notFound("No import or fine-tune job has the ID " + id + ".");
+        }
+        return Reply.flat(call.requestId(), Json.object().put("job_id", id).put("status", status));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.mstudio.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** {@code /api/v1/fine-tunes}: list, create, get, cancel, delete, logs and checkpoints. */
+final class FineTuneApi {
+
+    static final String COLLECTION = "/api/v1/fine-tunes";
+    static final String ITEM = COLLECTION + "/{job_id}";
+    static final int MAX_LOG_LINES = 1000;
+    private static final int CREATE_ATTEMPTS = 20;
+    private static final int THROTTLE_RETRY_AFTER_SECONDS = 30;
+
+    private final SandboxState state;
+    private final FineTuneFactory factory;
+    private final Object createLock = new Object();
+
+    FineTuneApi(SandboxState state, FineTuneFactory factory) {
+        this.state = state;
+        this.factory = factory;
+    }
+
+    void register(Router router) {
+        router.api("GET", COLLECTION, this::list);
+        router.api("POST", COLLECTION, this::create);
+        router.api("GET", ITEM, this::get);
+        router.api("DELETE", ITEM, this::delete);
+        router.api("POST", ITEM + "/cancel", this::cancel);
+        router.api("GET", ITEM + "/logs", this::logs);
+        router.api("GET", ITEM + "/checkpoints", this::checkpoints);
+    }
+
+    private JsonNode list(HttpCall call) {
+        int pageNo = Params.pageNo(call);
+        int pageSize = Params.pageSize(call);
+        String model = call.param("model");
+        String status = call.param("status");
+        long now = state.now();
+        Predicate<FineTuneJob> byModel = model == null ? null
+                : job -> model.equals(job.model()) || model.equals(job.baseModel());
+        JobStore.Page<FineTuneJob> page = state.fineTunes().page(status, now, byModel, pageNo, pageSize);
+        ObjectNode out = Json.object()
+                .put("page_no", pageNo)
+                .put("page_size", pageSize)
+                .put("total", page.total());
+        ArrayNode jobs = out.putArray("jobs");
+        page.items().forEach(job -> jobs.add(job.toJson(now)));
+        return out;
+    }
+
+    private JsonNode create(HttpCall call) {
+        FineTuneRequest request = FineTuneRequest.parse(call.jsonObject(true));
+        String header = call.header("X-DashScope-WorkSpace");
+        String workspace = header == null || header.isBlank() ? state.defaultWorkspace() : header.trim();
+        long now = state.now();
+        synchronized (createLock) {
+            checkCapacity(now);
+            checkSuffix(request);
+            FineTuneJob job = factory.create(request, workspace, now);
+            for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++, job = factory.withNewId(job)) {
+                if (state.fineTunes().add(job)) {
+                    return job.toJson(now);
+                }
+            }
+        }
+        throw ApiError.internal();
+    }
+
+    private void checkCapacity(long now) {
+        int max = state.maxActiveFineTunes();
+        if (max > 0 && state.fineTunes().count(job -> !job.isTerminal(now)) >= max) {
+            throw ApiError.throttled("Too many fine-tune jobs are running. Please retry later.",
+                    THROTTLE_RETRY_AFTER_SECONDS);
+        }
+    }
+
+    private void checkSuffix(FineTuneRequest request) {
+        String suffix = request.suffix();
+        if (suffix != null && state.fineTunes().findFirst(job ->
+                suffix.equals(job.suffix()) && request.model().equals(job.model())).isPresent()) {
+            throw ApiError.conflict("Model instance " + request.model() + "-" + suffix
+                    + " already exists, please specify a suffix");
+        }
+    }
+
+    private JsonNode get(HttpCall call) {
+        return find(call).toJson(state.now());
+    }
+
+    private JsonNode cancel(HttpCall call) {
+        FineTuneJob job = find(call);
+        long now = state.now();
+        if (!state.fineTunes().forceIfActive(job, JobKind.CANCELED, now)) {
+            throw ApiError.unsupported("The fine-tune job cannot be canceled because its status is "
+                    + job.status(now) + "; only PENDING or RUNNING jobs can be canceled.");
+        }
+        return Json.object().put("status", "success");
+    }
+
+    private JsonNode delete(HttpCall call) {
+        String id = call.var("job_id");
+        long now = state.now();
+        state.fineTunes().remove(id, job -> {
+            if (!job.isTerminal(now)) {
+                throw ApiError.unsupported("The fine-tune job cannot be deleted because its status is "
+                        + job.status(now) + "; cancel it first or wait until it ends.");
+            }
+        }).orElseThrow(() -> notFound(id));
+        return Json.object().put("status", "success");
+    }
+
+    private JsonNode logs(HttpCall call) {
+        int offset = Params.intParam(call, "offset", 0, 0, Integer.MAX_VALUE,
+                "offset must be a non-negative integer");
+        int line = Params.intParam(call, "line", 100, 1, MAX_LOG_LINES,
+                "line must be between 1 and " + MAX_LOG_LINES);
+        FineTuneJob job = find(call);
+        List<String> lines = TrainingLog.lines(job, state.now());
+        ObjectNode out = Json.object().put("total", lines.size());
+        ArrayNode logs = out.putArray("logs");
+        lines.stream().skip(offset).limit(line).forEach(logs::add);
+        return out;
+    }
+
+    private JsonNode checkpoints(HttpCall call) {
+        return TrainingLog.checkpoints(find(call), state.now());
+    }
+
+    private FineTuneJob find(HttpCall call) {
+        String id = call.var("job_id");
+        return state.fineTunes().get(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiError notFound(String id) {
+        return ApiError.notFound("Fine-tune job " + id + " not found.");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.mstudio.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** {@code /api/v1/custom_models/import}: list, create, get and delete import jobs. */
+final class ImportApi {
+
+    static final String COLLECTION = "/api/v1/custom_models/import";
+    static final String ITEM = COLLECTION + "/{job_id}";
+
+    private final SandboxState state;
+    private final ImportFactory factory;
+
+    ImportApi(SandboxState state, ImportFactory factory) {
+        this.state = state;
+        this.factory = factory;
+    }
+
+    void register(Router router) {
+        router.api("GET", COLLECTION, this::list);
+        router.api("POST", COLLECTION, this::create);
+        router.api("GET", ITEM, this::get);
+        router.api("DELETE", ITEM, this::delete);
+    }
+
+    private JsonNode list(HttpCall call) {
+        int pageNo = Params.pageNo(call);
+        int pageSize = Params.pageSize(call);
+        String status = call.param("status");
+        String modelName = call.param("model_name");
+        long now = state.now();
+        JobStore.Page<ImportJob> page = modelName == null
+                ? state.imports().page(status, now, null, pageNo, pageSize)
+                : byModelName(modelName, status, now, pageNo);
+        ObjectNode out = Json.object()
+                .put("total", page.total())
+                .put("page_no", pageNo)
+                .put("page_size", pageSize);
+        ArrayNode list = out.putArray("list");
+        page.items().forEach(job -> list.add(job.toJson(now, false)));
+        return out;
+    }
+
+    /** model_name is unique, so the filter is a lookup rather than a scan. */
+    private JobStore.Page<ImportJob> byModelName(String modelName, String status, long now, int pageNo) {
+        List<ImportJob> match = state.imports().byName(modelName)
+                .filter(job -> status == null || job.status(now).equalsIgnoreCase(status))
+                .map(List::of)
+                .orElse(List.of());
+        return new JobStore.Page<>(match.size(), pageNo == 1 ? match : List.of());
+    }
+
+    private JsonNode create(HttpCall call) {
+        ImportRequest request = ImportRequest.parse(call.jsonObject(true));
+        long now = state.now();
+        return factory.create(request, now).toJson(now, true);
+    }
+
+    private JsonNode get(HttpCall call) {
+        long now = state.now();
+        return find(call.var("job_id")).toJson(now, false);
+    }
+
+    private JsonNode delete(HttpCall call) {
+        String id = call.var("job_id");
+        long now = state.now();
+        ImportJob removed = state.imports().remove(id, job -> {
+            if (!job.isTerminal(now)) {
+                throw ApiError.denied("The import job is currently running and cannot be deleted.");
+            }
+        }).orElseThrow(() -> notFound(id));
+        return removed.toJson(now, false);
+    }
+
+    private ImportJob find(String id) {
+        return state.imports().get(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiError notFound(String id) {
+        return ApiError.notFound("The import job " + id + " does not exist or you do not have"
+                + " permission to access it.");
+    }
+}

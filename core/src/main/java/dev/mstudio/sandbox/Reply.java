@@ -1,0 +1,32 @@
+package dev.mstudio.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/** A response about to be written: HTTP status, JSON body and extra headers. */
+record Reply(int status, ObjectNode body, Map<String, String> headers) {
+
+    /** {@code {"request_id": ..., "output": ...}}. */
+    static Reply ok(String requestId, JsonNode output) {
+        ObjectNode body = Json.object().put("request_id", requestId);
+        body.set("output", output);
+        return new Reply(200, body, Map.of());
+    }
+
+    /** {@code {"request_id": ..., <fields>}}: the control API's flat bodies. */
+    static Reply flat(String requestId, ObjectNode fields) {
+        ObjectNode body = Json.object().put("request_id", requestId);
+        body.setAll(fields);
+        return new Reply(200, body, Map.of());
+    }
+
+    /** {@code {"request_id": ..., "code": ..., "message": ...}}. */
+    static Reply error(String requestId, ApiError error) {
+        ObjectNode body = Json.object()
+                .put("request_id", requestId)
+                .put("code", error.code())
+                .put("message", error.getMessage());
+        return new Reply(error.status(), body, error.headers());
+    }
+}

@@ -1,0 +1,279 @@
+package dev.mstudio.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * A DashScope-compatible emulator of the import-job and fine-tune-job APIs, served on
+ * 127.0.0.1 only. Jobs advance on the injected clock; a control API under {@code /_sandbox/}
+ * (mirrored by this class's methods) seeds data, forces statuses, injects faults and reports
+ * what clients sent.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.builder().build().start().seedDemo()) {
+ *     String base = sandbox.baseUrl(); // http://127.0.0.1:PORT/api/v1
+ * }
+ * }</pre>
+ */
+public final class Sandbox implements AutoCloseable {
+
+    static final int THREADS = 64;
+    private static final byte[] LOOPBACK = {127, 0, 0, 1};
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every
+        // answer then waits ~40 ms for the client's delayed ACK. Read once, when the JDK's
+        // server configuration loads, so it must be set before the first HttpServer exists.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
+
+    private final SandboxState state;
+    private final Seeder seeder;
+    private final Dispatcher dispatcher;
+    private final int requestedPort;
+    private HttpServer server;
+    private ThreadPoolExecutor executor;
+    private volatile int port = -1;
+
+    private Sandbox(Builder builder) {
+        Dice dice = new Dice(builder.random != null ? builder.random : new SplittableRandom());
+        this.state = new SandboxState(builder.clock, builder.speed, builder.failureRate,
+                builder.maxActiveFineTunes, builder.apiKey, dice);
+        ImportFactory imports = new ImportFactory(state);
+        FineTuneFactory fineTunes = new FineTuneFactory(state);
+        this.seeder = new Seeder(state, imports, fineTunes);
+        Router api = new Router();
+        new ImportApi(state, imports).register(api);
+        new FineTuneApi(state, fineTunes).register(api);
+        Router control = new Router();
+        new ControlApi(state, seeder).register(control);
+        this.dispatcher = new Dispatcher(state, new ApiGateway(state, api), control);
+        this.requestedPort = builder.port;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds 127.0.0.1 and starts serving.
+     *
+     * @throws UncheckedIOException caused by a {@link BindException} when the port is taken
+     * @throws IllegalStateException when already started or closed
+     */
+    public synchronized Sandbox start() {
+        if (server != null || executor != null) {
+            throw new IllegalStateException("the sandbox was already started");
+        }
+        executor = newExecutor();
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), requestedPort), 256);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            BindException cause = new BindException("Port " + requestedPort + " on 127.0.0.1 is already in use");
+            throw new UncheckedIOException(e instanceof BindException ? cause : e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", dispatcher);
+        server.start();
+        port = server.getAddress().getPort();
+        return this;
+    }
+
+    private static ThreadPoolExecutor newExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread thread = new Thread(task, "dashscope-sandbox-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** The bound port. */
+    public int port() {
+        if (port < 0) {
+            throw new IllegalStateException("the sandbox is not started");
+        }
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:PORT/api/v1}, the value for {@code DASHSCOPE_HTTP_BASE_URL}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/api/v1";
+    }
+
+    /** {@code http://127.0.0.1:PORT/}; the control API is at {@code root().resolve("_sandbox/stats")}. */
+    public URI root() {
+        return URI.create("http://127.0.0.1:" + port() + "/");
+    }
+
+    /** Stops serving at once; requests in flight are abandoned. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+        }
+        ExecutorService pool = executor;
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Removes every job and clears the request counters and log. */
+    public Sandbox reset() {
+        state.reset();
+        return this;
+    }
+
+    /** Adds generated jobs (see {@code POST /_sandbox/seed}); {@code active} is the share PENDING/RUNNING. */
+    public Sandbox seed(int imports, int fineTunes, double active) {
+        seeder.seed(imports, fineTunes, active);
+        return this;
+    }
+
+    /** Adds a demo workspace: a few dozen jobs in every status, some finishing in the next minutes. */
+    public Sandbox seedDemo() {
+        seeder.demo();
+        return this;
+    }
+
+    /** Replaces the injected faults; {@link Faults#NONE} turns them off. */
+    public Sandbox faults(Faults faults) {
+        state.faults(faults);
+        return this;
+    }
+
+    public Faults faults() {
+        return state.faults();
+    }
+
+    /**
+     * Freezes a job in {@code status} (any text, e.g. an unknown "QUEUING"); a terminal status
+     * sets its end time. Returns false when no job has that ID.
+     */
+    public boolean forceStatus(String jobId, String status) {
+        Objects.requireNonNull(jobId, "jobId");
+        if (status == null || status.isBlank()) {
+            throw new IllegalArgumentException("status must not be blank");
+        }
+        return state.forceStatus(jobId, status.trim());
+    }
+
+    /** Request counters of the {@code /api/v1} endpoints, by method and path template. */
+    public Stats stats() {
+        return state.traffic().stats();
+    }
+
+    /** Zeroes the request counters (the request log is kept). */
+    public void resetStats() {
+        state.traffic().resetStats();
+    }
+
+    /** The last {@code limit} (at most 1000) {@code /api/v1} requests, oldest first. */
+    public List<RecordedRequest> requests(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        return state.traffic().last(limit);
+    }
+
+    /** Settings of a sandbox; every one has a default. */
+    public static final class Builder {
+        private int port;
+        private Clock clock = Clock.systemUTC();
+        private double speed = 1.0;
+        private double failureRate = 0.15;
+        private String apiKey;
+        private int maxActiveFineTunes;
+        private RandomGenerator random;
+
+        private Builder() {
+        }
+
+        /** The port to bind on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The clock jobs advance on (default: the system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How much faster than real life jobs run: 1 is realistic, 60 makes a minute last a second. */
+        public Builder speed(double speed) {
+            if (!(speed > 0) || Double.isInfinite(speed)) {
+                throw new IllegalArgumentException("speed must be a positive number");
+            }
+            this.speed = speed;
+            return this;
+        }
+
+        /** The share of new jobs that will fail (default 0.15). */
+        public Builder failureRate(double failureRate) {
+            if (!(failureRate >= 0 && failureRate <= 1)) {
+                throw new IllegalArgumentException("failureRate must be between 0 and 1");
+            }
+            this.failureRate = failureRate;
+            return this;
+        }
+
+        /** The one bearer key accepted; {@code null} (the default) accepts any key. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+            return this;
+        }
+
+        /** How many fine-tunes may be PENDING or RUNNING before creates get 429; 0 = unlimited. */
+        public Builder maxActiveFineTunes(int maxActiveFineTunes) {
+            if (maxActiveFineTunes < 0) {
+                throw new IllegalArgumentException("maxActiveFineTunes must not be negative");
+            }
+            this.maxActiveFineTunes = maxActiveFineTunes;
+            return this;
+        }
+
+        /** The source of every random choice (IDs, durations, outcomes, faults). */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** A seeded source of randomness, so runs repeat. */
+        public Builder random(long seed) {
+            return random(new SplittableRandom(seed));
+        }
+
+        public Sandbox build() {
+            return new Sandbox(this);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.mstudio.sandbox;
+
+import java.time.Clock;
+
+/** Everything the handlers share: settings, randomness, the two job stores and traffic records. */
+final class SandboxState {
+
+    private final Clock clock;
+    private final double speed;
+    private final double failureRate;
+    private final int maxActiveFineTunes;
+    private final String apiKey;
+    private final Dice dice;
+    private final String userId;
+    private final String defaultWorkspace;
+    private final JobStore<ImportJob> imports = new JobStore<>(JobKind.IMPORT);
+    private final JobStore<FineTuneJob> fineTunes = new JobStore<>(JobKind.FINE_TUNE);
+    private final Traffic traffic = new Traffic();
+    private volatile Faults faults = Faults.NONE;
+
+    SandboxState(Clock clock, double speed, double failureRate, int maxActiveFineTunes, String apiKey,
+                 Dice dice) {
+        this.clock = clock;
+        this.speed = speed;
+        this.failureRate = failureRate;
+        this.maxActiveFineTunes = maxActiveFineTunes;
+        this.apiKey = apiKey;
+        this.dice = dice;
+        this.userId = dice.digits(16);
+        this.defaultWorkspace = "llm-" + dice.alnum(16);
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    /** A realistic duration, randomly chosen in {@code [lowMs, highMs]}, divided by the speed. */
+    long duration(long lowMs, long highMs) {
+        return scaled(dice.between(lowMs, highMs));
+    }
+
+    long scaled(long realisticMs) {
+        return Math.max(1, Math.round(realisticMs / speed));
+    }
+
+    boolean decidesFailure() {
+        return dice.chance(failureRate);
+    }
+
+    Dice dice() {
+        return dice;
+    }
+
+    int maxActiveFineTunes() {
+        return maxActiveFineTunes;
+    }
+
+    /** The configured key, or {@code null} when any bearer key is accepted. Never printed. */
+    String apiKey() {
+        return apiKey;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    String defaultWorkspace() {
+        return defaultWorkspace;
+    }
+
+    JobStore<ImportJob> imports() {
+        return imports;
+    }
+
+    JobStore<FineTuneJob> fineTunes() {
+        return fineTunes;
+    }
+
+    Traffic traffic() {
+        return traffic;
+    }
+
+    Faults faults() {
+        return faults;
+    }
+
+    void faults(Faults faults) {
+        this.faults = java.util.Objects.requireNonNull(faults, "faults");
+    }
+
+    void reset() {
+        imports.clear();
+        fineTunes.clear();
+        traffic.clear();
+    }
+
+    /** Freezes a job of either kind in {@code status}; false when no job has that ID. */
+    boolean forceStatus(String jobId, String status) {
+        long now = now();
+        return imports.get(jobId).map(job -> imports.force(job, status, now))
+                .or(() -> fineTunes.get(jobId).map(job -> fineTunes.force(job, status, now)))
+                .orElse(false);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.mstudio.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Fills the stores with generated jobs: bulk seeds for tests and benchmarks, or a demo workspace. */
+final class Seeder {
+
+    /** How many jobs were added of each kind. */
+    record Counts(int imports, int fineTunes) {
+    }
+
+    static final int MAX_PER_CALL = 1_000_000;
+    private static final long SEED_MAX_AGE_MS = Duration.ofDays(60).toMillis();
+    private static final long DEMO_MAX_AGE_MS = Duration.ofDays(14).toMillis();
+
+    private final SandboxState state;
+    private final ImportFactory imports;
+    private final FineTuneFactory fineTunes;
+
+    Seeder(SandboxState state, ImportFactory imports, FineTuneFactory fineTunes) {
+        this.state = state;
+        this.imports = imports;
+        this.fineTunes = fineTunes;
+    }
+
+    /**
+     * Adds jobs with create times spread over the past; a share {@code active} is PENDING or
+     * RUNNING, the rest ended (mostly successfully, some failed, some fine-tunes canceled).
+     */
+    Counts seed(int importCount, int fineTuneCount, double active) {
+        if (importCount < 0 || fineTuneCount < 0 || importCount > MAX_PER_CALL || fineTuneCount > MAX_PER_CALL) {
+            throw new IllegalArgumentException("imports and finetunes must be between 0 and " + MAX_PER_CALL);
+        }
+        if (!(active >= 0 && active <= 1)) {
+            throw new IllegalArgumentException("active must be between 0 and 1");
+        }
+        Dice dice = state.dice();
+        long now = state.now();
+        List<ImportJob> newImports = new ArrayList<>(importCount);
+        UniqueKeys keys = new UniqueKeys();
+        for (int i = 0; i < importCount; i++) {
+            Target target = randomTarget(dice, active);
+            boolean fails = target.active() ? state.decidesFailure() : dice.chance(0.2);
+            newImports.add(uniqueImport(keys, target, fails, now, SEED_MAX_AGE_MS));
+        }
+        List<FineTuneJob> newFineTunes = new ArrayList<>(fineTuneCount);
+        for (int i = 0; i < fineTuneCount; i++) {
+            Target target = randomTarget(dice, active);
+            double outcome = dice.nextDouble();
+            boolean fails = target.active() ? state.decidesFailure() : outcome >= 0.7 && outcome < 0.9;
+            boolean canceled = !target.active() && outcome >= 0.9;
+            FineTuneJob job = fineTunes.seeded(target, fails, canceled, now, SEED_MAX_AGE_MS);
+            newFineTunes.add(keys.uniqueFineTune(job));
+        }
+        return new Counts(state.imports().addAll(newImports), state.fineTunes().addAll(newFineTunes));
+    }
+
+    private static Target randomTarget(Dice dice, double active) {
+        if (!dice.chance(active)) {
+            return Target.ENDED;
+        }
+        return dice.chance(0.3) ? Target.PENDING : Target.RUNNING;
+    }
+
+    /**
+     * A demo workspace: jobs of both kinds in every status, with some RUNNING jobs that end one
+     * to three minutes (at speed 1) from now, so a watcher sees them finish.
+     */
+    Counts demo() {
+        long now = state.now();
+        UniqueKeys keys = new UniqueKeys();
+        List<ImportJob> demoImports = new ArrayList<>();
+        addImports(demoImports, keys, now, Target.PENDING, false, 2);
+        addImports(demoImports, keys, now, Target.RUNNING, false, 2);
+        addImports(demoImports, keys, now, Target.RUNNING, true, 1);
+        addImports(demoImports, keys, now, Target.ENDING_SOON, false, 1);
+        addImports(demoImports, keys, now, Target.ENDING_SOON, true, 1);
+        addImports(demoImports, keys, now, Target.ENDED, false, 8);
+        addImports(demoImports, keys, now, Target.ENDED, true, 3);
+        List<FineTuneJob> demoFineTunes = new ArrayList<>();
+        addFineTunes(demoFineTunes, keys, now, Target.PENDING, false, false, 2);
+        addFineTunes(demoFineTunes, keys, now, Target.RUNNING, false, false, 2);
+        addFineTunes(demoFineTunes, keys, now, Target.RUNNING, true, false, 1);
+        addFineTunes(demoFineTunes, keys, now, Target.ENDING_SOON, false, false, 2);
+        addFineTunes(demoFineTunes, keys, now, Target.ENDING_SOON, true, false, 1);
+        addFineTunes(demoFineTunes, keys, now, Target.ENDED, false, false, 10);
+        addFineTunes(demoFineTunes, keys, now, Target.ENDED, true, false, 3);
+        addFineTunes(demoFineTunes, keys, now, Target.ENDED, false, true, 3);
+        return new Counts(state.imports().addAll(demoImports), state.fineTunes().addAll(demoFineTunes));
+    }
+
+    private void addImports(List<ImportJob> into, UniqueKeys keys, long now, Target target, boolean fails, int n) {
+        for (int i = 0; i < n; i++) {
+            into.add(uniqueImport(keys, target, fails, now, DEMO_MAX_AGE_MS));
+        }
+    }
+
+    private void addFineTunes(List<FineTuneJob> into, UniqueKeys keys, long now, Target target, boolean fails,
+                              boolean canceled, int n) {
+        for (int i = 0; i < n; i++) {
+            into.add(keys.uniqueFineTune(fineTunes.seeded(target, fails, canceled, now, DEMO_MAX_AGE_MS)));
+        }
+    }
+
+    private ImportJob uniqueImport(UniqueKeys keys, Target target, boolean fails, long now, long maxAgeMs) {
+        while (true) {
+            ImportJob job = imports.seeded(target, fails, now, maxAgeMs);
+            if (keys.claim(job.id(), job.modelName())) {
+                return job;
+            }
+        }
+    }
+
+    /** IDs and model names already used, in the stores or earlier in the same batch. */
+    private final class UniqueKeys {
+        private final Set<String> taken = new HashSet<>();
+
+        boolean claim(String id, String name) {
+            boolean free = !taken.contains(id) && !taken.contains(name)
+                    && !state.imports().contains(id) && state.imports().byName(name).isEmpty();
+            if (free) {
+                taken.add(id);
+                taken.add(name);
+            }
+            return free;
+        }
+
+        FineTuneJob uniqueFineTune(FineTuneJob job) {
+            while (taken.contains(job.id()) || state.fineTunes().contains(job.id())) {
+                job = fineTunes.withNewId(job);
+            }
+            taken.add(job.id());
+            return job;
+        }
+    }
+}

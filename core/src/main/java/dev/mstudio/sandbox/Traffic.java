@@ -1,0 +1,62 @@
+package dev.mstudio.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters per method + path template and a ring buffer of the last requests. */
+final class Traffic {
+
+    static final int CAPACITY = 1000;
+
+    private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final LongAdder total = new LongAdder();
+    private final ArrayDeque<RecordedRequest> recent = new ArrayDeque<>(CAPACITY);
+
+    void record(RecordedRequest request) {
+        total.increment();
+        counts.computeIfAbsent(request.method() + " " + request.template(), k -> new LongAdder())
+                .increment();
+        synchronized (recent) {
+            if (recent.size() == CAPACITY) {
+                recent.removeFirst();
+            }
+            recent.addLast(request);
+        }
+    }
+
+    Stats stats() {
+        Map<String, Long> snapshot = new HashMap<>();
+        counts.forEach((key, adder) -> {
+            long n = adder.sum();
+            if (n > 0) {
+                snapshot.put(key, n);
+            }
+        });
+        return new Stats(total.sum(), snapshot);
+    }
+
+    void resetStats() {
+        counts.clear();
+        total.reset();
+    }
+
+    /** The last {@code limit} requests, oldest first. */
+    List<RecordedRequest> last(int limit) {
+        synchronized (recent) {
+            List<RecordedRequest> all = new ArrayList<>(recent);
+            return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
+        }
+    }
+
+    void clear() {
+        resetStats();
+        synchronized (recent) {
+            recent.clear();
+        }
+    }
+}
