@@ -1,0 +1,67 @@
+package dev.mstudio.paging;
+
+import dev.mstudio.client.FineTuneQuery;
+import dev.mstudio.client.ImportQuery;
+import dev.mstudio.client.JobKind;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One page of one listing: the kind of job, optional filters and the page wanted. It is the key of
+ * the page cache, so two equal queries share one cached page. Validated on construction: page 1 or
+ * more, page size 1..100. A blank filter means "no filter"; the status is upper-cased, as the
+ * service spells statuses.
+ */
+public record JobQuery(JobKind kind, String status, String model, int pageNo, int pageSize) {
+    /** The service's own default page size. */
+    public static final int DEFAULT_PAGE_SIZE = 10;
+    /** The largest page the service serves. */
+    public static final int MAX_PAGE_SIZE = 100;
+
+    public JobQuery {
+        Objects.requireNonNull(kind, "kind");
+        if (pageNo < 1) {
+            throw new IllegalArgumentException("page must be 1 or more, got " + pageNo);
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException(
+                    "page size must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
+        }
+        status = blankToNull(status);
+        status = status == null ? null : status.toUpperCase(Locale.ROOT);
+        model = blankToNull(model);
+    }
+
+    /** Every job of a kind, first page, the default page size. */
+    public static JobQuery of(JobKind kind) {
+        return new JobQuery(kind, null, null, 1, DEFAULT_PAGE_SIZE);
+    }
+
+    public JobQuery withStatus(String newStatus) {
+        return new JobQuery(kind, newStatus, model, pageNo, pageSize);
+    }
+
+    public JobQuery withModel(String newModel) {
+        return new JobQuery(kind, status, newModel, pageNo, pageSize);
+    }
+
+    public JobQuery withPage(int newPageNo) {
+        return new JobQuery(kind, status, model, newPageNo, pageSize);
+    }
+
+    public JobQuery withPageSize(int newPageSize) {
+        return new JobQuery(kind, status, model, pageNo, newPageSize);
+    }
+
+    ImportQuery toImportQuery() {
+        return new ImportQuery(pageNo, pageSize, status, model);
+    }
+
+    FineTuneQuery toFineTuneQuery() {
+        return new FineTuneQuery(pageNo, pageSize, model, status);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

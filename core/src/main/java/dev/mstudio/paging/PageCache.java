@@ -1,0 +1,145 @@
+package dev.mstudio.paging;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.mstudio.client.Job;
+import dev.mstudio.client.JobKind;
+import dev.mstudio.client.Page;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The Caffeine caches behind {@link Jobs}: listing pages (short TTL, stale-while-revalidate) and
+ * single jobs (shorter TTL). Concurrent identical requests share one load; a failed load is not
+ * cached, and a failed background refresh keeps serving the stale page until it expires.
+ */
+final class PageCache {
+    private static final long MAXIMUM_JOBS = 1_000;
+
+    /** Where cache misses go: the client, through the facade that records what it fetches. */
+    interface Source {
+        Page<Job> page(JobQuery query) throws IOException;
+
+        Job job(JobKind kind, String id) throws IOException;
+    }
+
+    record Settings(Ticker ticker, Executor executor, Duration ttl, Duration refreshAfter, Duration jobTtl,
+                    long maximumPages) {
+    }
+
+    private record JobRef(JobKind kind, String id) {
+    }
+
+    /** A load, which may throw anything the client throws. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T call() throws Exception;
+    }
+
+    private final AsyncLoadingCache<JobQuery, Page<Job>> pages;
+    private final AsyncLoadingCache<JobRef, Job> jobs;
+
+    PageCache(Settings settings, Source source) {
+        pages = Caffeine.newBuilder()
+                .ticker(settings.ticker())
+                .executor(settings.executor())
+                .maximumSize(settings.maximumPages())
+                .expireAfterWrite(settings.ttl())
+                .refreshAfterWrite(settings.refreshAfter())
+                .buildAsync((query, executor) -> quietly(() -> source.page(query), executor));
+        jobs = Caffeine.newBuilder()
+                .ticker(settings.ticker())
+                .executor(settings.executor())
+                .maximumSize(MAXIMUM_JOBS)
+                .expireAfterWrite(settings.jobTtl())
+                .buildAsync((ref, executor) -> quietly(() -> source.job(ref.kind(), ref.id()), executor));
+    }
+
+    Page<Job> page(JobQuery query) throws IOException {
+        return await(pages.get(query));
+    }
+
+    /** Starts loading a page if it is not cached (or refreshing it if it is due) without waiting. */
+    CompletableFuture<Page<Job>> prefetch(JobQuery query) {
+        return pages.get(query);
+    }
+
+    Job job(JobKind kind, String id) throws IOException {
+        return await(jobs.get(new JobRef(kind, id)));
+    }
+
+    /** Forgets every cached page of a kind, loads in flight included. */
+    void invalidatePages(JobKind kind) {
+        pages.asMap().keySet().removeIf(query -> query.kind() == kind);
+    }
+
+    void invalidateJob(JobKind kind, String id) {
+        jobs.asMap().remove(new JobRef(kind, id));
+    }
+
+    /**
+     * Runs a load on the cache's executor. Caffeine logs every exceptionally completed load at
+     * WARNING except cancellations, and core never prints; so a failure travels as a
+     * {@link QuietFailure} (a CancellationException) whose cause {@link #await} rethrows. An Error
+     * still completes the future (so no caller waits forever) and is logged, as it should be.
+     */
+    private static <T> CompletableFuture<T> quietly(Call<T> call, Executor executor) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                try {
+                    result.complete(call.call());
+                } catch (Exception e) {
+                    result.completeExceptionally(new QuietFailure(e));
+                } catch (Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new QuietFailure(new IllegalStateException("job paging is closed", e)));
+        }
+        return result;
+    }
+
+    /** Waits for a load and throws what the client threw: ApiException, IOException, IllegalArgumentException. */
+    static <T> T await(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (CompletionException | CancellationException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** Returns the IOException to throw, or throws the unchecked exception itself. */
+    static IOException unwrap(Throwable thrown) {
+        Throwable cause = thrown;
+        while ((cause instanceof CompletionException || cause instanceof QuietFailure
+                || cause instanceof UncheckedIOException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IOException(cause.getMessage(), cause);
+    }
+
+    private static final class QuietFailure extends CancellationException {
+        QuietFailure(Throwable cause) {
+            super(cause.getMessage());
+            initCause(cause);
+        }
+    }
+}
