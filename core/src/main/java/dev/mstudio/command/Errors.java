@@ -1,0 +1,120 @@
+package dev.mstudio.command;
+
+import dev.mstudio.client.ApiException;
+import dev.mstudio.client.ClientConfig;
+import dev.mstudio.client.ConfigurationException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Maps what running a command threw to a {@link Result.Failure}: one line, a hint, never a stack trace. */
+final class Errors {
+    static final int INTERRUPTED_EXIT = 130;
+
+    private Errors() {
+    }
+
+    static Result.Failure of(Throwable thrown, Invocation invocation, Session session) {
+        Throwable error = unwrap(thrown);
+        if (error instanceof InterruptedException || error instanceof InterruptedIOException) {
+            return interrupted();
+        }
+        if (error instanceof ApiException api) {
+            return new Result.Failure(api.describe(), apiHint(api, invocation), api.code(), api.requestId(), 1);
+        }
+        if (error instanceof ConfigurationException config) {
+            return Result.Failure.of(config.getMessage(), "Set " + ClientConfig.ENV_API_KEY + " (or "
+                    + ClientConfig.ENV_BASE_URL + "), or run ./mstudio --sandbox to try mstudio without an account.");
+        }
+        if (error instanceof IllegalArgumentException bad) {
+            return Result.Failure.of(sentence(bad.getMessage()), invocation.usage());
+        }
+        if (error instanceof IOException io) {
+            return Result.Failure.of("Cannot reach " + baseUrl(session) + ": " + reason(io) + ".",
+                    "Check the network and " + ClientConfig.ENV_BASE_URL + " / " + ClientConfig.ENV_REGION
+                            + "; ./mstudio --sandbox works without a cloud account.");
+        }
+        return unexpected(error);
+    }
+
+    static Result.Failure interrupted() {
+        return new Result.Failure("interrupted", "The command was stopped before it finished (Ctrl-C).",
+                null, null, INTERRUPTED_EXIT);
+    }
+
+    static Result.Failure unexpected(Throwable error) {
+        return Result.Failure.of("Unexpected error: " + error.getClass().getSimpleName()
+                        + (error.getMessage() == null ? "" : ": " + ParseErrors.clip(error.getMessage())),
+                "This is a bug in mstudio; please report it with the command you ran.");
+    }
+
+    private static String apiHint(ApiException api, Invocation invocation) {
+        String code = api.code() == null ? "" : api.code();
+        String path = invocation.path();
+        String slash = invocation.slash() ? "/" : "";
+        if (code.equals("InvalidApiKey")) {
+            return "Set a valid key: export " + ClientConfig.ENV_API_KEY + "=sk-... or write it to "
+                    + "~/.dashscope/api_key; keys belong to one region (" + ClientConfig.ENV_REGION + ").";
+        }
+        if (code.equals("NotFound") && invocation.values().containsKey("ID")) {
+            return path.startsWith("finetune") ? slash + "finetunes lists fine-tune job IDs (Tab completes them)."
+                    : path.startsWith("import") ? slash + "imports lists import job IDs (Tab completes them)."
+                    : slash + "imports and " + slash + "finetunes list job IDs (Tab completes them).";
+        }
+        if (api.isThrottling()) {
+            return "Too many requests; retry later"
+                    + api.retryAfter().map(after -> " (the service asks to wait " + after.toSeconds() + " s)").orElse("")
+                    + ".";
+        }
+        if (code.equals("OperationDenied")) {
+            return deniedHint(path, slash);
+        }
+        if (api.isServerError()) {
+            return "The service failed; retry later, and quote the request_id if it keeps failing.";
+        }
+        return invocation.usage();
+    }
+
+    private static String deniedHint(String path, String slash) {
+        if (path.equals("finetune cancel")) {
+            return "Only PENDING or RUNNING fine-tune jobs can be canceled.";
+        }
+        if (path.equals("finetune delete")) {
+            return "A running fine-tune job cannot be deleted; cancel it first with " + slash + "finetune cancel ID.";
+        }
+        return "Only SUCCESSED or FAILED import jobs can be deleted; " + slash + "wait ID waits for the job to end.";
+    }
+
+    private static Throwable unwrap(Throwable thrown) {
+        Throwable error = thrown;
+        while ((error instanceof UncheckedIOException || error instanceof CompletionException
+                || error instanceof ExecutionException) && error.getCause() != null) {
+            error = error.getCause();
+        }
+        return error;
+    }
+
+    private static String baseUrl(Session session) {
+        try {
+            return session.jobs().client().baseUrl();
+        } catch (RuntimeException e) {
+            return "the DashScope API";
+        }
+    }
+
+    private static String reason(IOException io) {
+        String message = io.getMessage();
+        String kind = io.getClass().getSimpleName();
+        return message == null || message.isBlank() ? kind : kind + ": " + ParseErrors.clip(message);
+    }
+
+    private static String sentence(String message) {
+        if (message == null || message.isBlank()) {
+            return "Invalid arguments.";
+        }
+        String text = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return text.endsWith(".") ? text : text + ".";
+    }
+}

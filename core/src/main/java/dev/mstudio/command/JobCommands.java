@@ -1,0 +1,82 @@
+package dev.mstudio.command;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.mstudio.client.Checkpoint;
+import dev.mstudio.client.CreateImportRequest;
+import dev.mstudio.client.ImportJob;
+import dev.mstudio.client.Job;
+import dev.mstudio.client.JobKind;
+import dev.mstudio.command.Result.Column;
+import dev.mstudio.command.Result.ValueType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** One job: /import ID, /import create, /import delete, /finetune ID, cancel, delete and checkpoints. */
+final class JobCommands {
+    private static final List<Column> CHECKPOINT_COLUMNS = List.of(new Column("CHECKPOINT", ValueType.ID),
+            new Column("STEP", ValueType.NUMBER), new Column("STATUS", ValueType.STATUS),
+            new Column("MODEL NAME", ValueType.TEXT), new Column("CREATED", ValueType.TIME));
+
+    Result show(Session session, Invocation invocation, JobKind kind) throws IOException {
+        return JobViews.detail(session.jobs().get(kind, invocation.text("ID")));
+    }
+
+    Result create(Session session, Invocation invocation) throws IOException {
+        CreateImportRequest request = new CreateImportRequest(invocation.text("--base"), invocation.text("--weight"),
+                invocation.text("--bucket"), invocation.text("--key"), invocation.text("--name"));
+        ImportJob job = session.jobs().createImport(request);
+        String slash = invocation.slash() ? "/" : "";
+        return new Result.Message(Result.Level.SUCCESS, "Created import job " + job.id()
+                + (job.model() == null ? "" : " (model " + job.model() + ")") + ", " + job.status() + ". "
+                + slash + "watch " + job.id() + " to hear when it ends.", 0, JobViews.raw(job));
+    }
+
+    /** Without --yes, asks first (naming the job, so that the user knows what goes). */
+    Result delete(Session session, Invocation invocation, JobKind kind) throws IOException {
+        String id = invocation.text("ID");
+        if (!invocation.flag("--yes")) {
+            Job job = session.jobs().get(kind, id);
+            return new Result.Confirm("Delete " + describe(job) + "? This cannot be undone.",
+                    invocation.canonical("--yes"));
+        }
+        session.jobs().delete(kind, id);
+        return done("Deleted " + kind.label() + " job " + id + ".", id);
+    }
+
+    Result cancel(Session session, Invocation invocation) throws IOException {
+        String id = invocation.text("ID");
+        if (!invocation.flag("--yes")) {
+            Job job = session.jobs().get(JobKind.FINETUNE, id);
+            return new Result.Confirm("Cancel " + describe(job) + "?", invocation.canonical("--yes"));
+        }
+        session.jobs().cancelFineTune(id);
+        return done("Canceled fine-tune job " + id + ".", id);
+    }
+
+    Result checkpoints(Session session, Invocation invocation) throws IOException {
+        String id = invocation.text("ID");
+        List<Checkpoint> checkpoints = session.jobs().client().checkpoints(id);
+        List<List<Object>> rows = new ArrayList<>();
+        ArrayNode json = JobViews.JSON.arrayNode();
+        for (Checkpoint checkpoint : checkpoints) {
+            rows.add(Arrays.asList(checkpoint.checkpointId(), checkpoint.step(), checkpoint.status(),
+                    checkpoint.modelName(), JobViews.time(checkpoint.createTime())));
+            json.add(checkpoint.raw() != null ? checkpoint.raw() : JobViews.JSON.objectNode());
+        }
+        return new Result.Table("Checkpoints of fine-tune job " + id, CHECKPOINT_COLUMNS, rows,
+                JobViews.count(checkpoints.size(), "checkpoint"), json);
+    }
+
+    /** "import job 937b… (qwen3-32b-offline, SUCCESSED)". */
+    private static String describe(Job job) {
+        String name = job.displayName() != null ? job.displayName() : job.model();
+        return job.kind().label() + " job " + job.id() + " (" + (name == null ? "" : name + ", ") + job.status() + ")";
+    }
+
+    private static Result done(String text, String id) {
+        return new Result.Message(Result.Level.SUCCESS, text, 0,
+                JobViews.JSON.objectNode().put("job_id", id).put("status", "success"));
+    }
+}

@@ -1,0 +1,194 @@
+package dev.mstudio.command;
+
+import dev.mstudio.client.Sleeper;
+import dev.mstudio.paging.Jobs;
+import dev.mstudio.paging.Listing;
+import dev.mstudio.watch.Watchers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One user's state in the command language: the listing last shown (for {@code /next} and
+ * {@code /prev}), the output mode, and the watches the user started. A REPL has one; the Slack bot
+ * one per user or channel. Thread-safe: watch notices arrive on watcher threads while commands run.
+ *
+ * <pre>{@code
+ * try (Session session = Session.builder(jobs, watchers).host(host).build()) {
+ *     Result result = CommandLanguage.standard().run(session, "/imports --status RUNNING");
+ * }
+ * }</pre>
+ */
+public final class Session implements AutoCloseable {
+    private static final Host SILENT = result -> { };
+
+    private final Host host;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Duration followInterval;
+    private final Function<String, Jobs> regionSwitch;
+    private final Watches watches;
+    private volatile Connection connection;
+    private volatile Listing listing;
+    private volatile boolean jsonOutput;
+
+    private Session(Builder builder) {
+        this.host = builder.host;
+        this.clock = builder.clock;
+        this.sleeper = builder.sleeper;
+        this.followInterval = builder.followInterval;
+        this.regionSwitch = builder.regionSwitch;
+        this.connection = new Connection(builder.jobs, builder.watchers, null);
+        this.watches = new Watches();
+    }
+
+    /** A session over shared {@code jobs} and {@code watchers} (neither is closed by the session). */
+    public static Builder builder(Jobs jobs, Watchers watchers) {
+        return new Builder(jobs, watchers);
+    }
+
+    /** True after {@code /set output json}: front ends print each result's JSON instead of rendering it. */
+    public boolean jsonOutput() {
+        return jsonOutput;
+    }
+
+    /** The number of watches running now: one per watched job ID, one per watched kind. */
+    public int watchCount() {
+        return watches.count();
+    }
+
+    /** The jobs this session works on (another instance after {@code /set region}). */
+    public Jobs jobs() {
+        return connection.jobs();
+    }
+
+    /** Ends this session's watch subscriptions, and anything a region switch opened. Idempotent. */
+    @Override
+    public void close() {
+        watches.closeAll();
+        connection.closeOwned();
+    }
+
+    Host host() {
+        return host;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
+    Duration followInterval() {
+        return followInterval;
+    }
+
+    Watchers watchers() {
+        return connection.watchers();
+    }
+
+    Watches watches() {
+        return watches;
+    }
+
+    Optional<Listing> listing() {
+        return Optional.ofNullable(listing);
+    }
+
+    void listing(Listing shown) {
+        this.listing = shown;
+    }
+
+    void jsonOutput(boolean json) {
+        this.jsonOutput = json;
+    }
+
+    Optional<Function<String, Jobs>> regionSwitch() {
+        return Optional.ofNullable(regionSwitch);
+    }
+
+    /**
+     * Switches to another region's jobs. The session owns them from then on, with watchers of its
+     * own over their client: it closes all three when it switches again or closes.
+     */
+    synchronized void switchTo(String region, Jobs newJobs) {
+        Connection old = connection;
+        connection = new Connection(newJobs, Watchers.builder(newJobs.client())
+                .sink(newJobs.index()::record).build(), region);
+        listing = null;
+        old.closeOwned();
+    }
+
+    /** The jobs and watchers in use; watchers are owned (closed by the session) after a region switch. */
+    private record Connection(Jobs jobs, Watchers watchers, String region) {
+        void closeOwned() {
+            if (region != null) {
+                watchers.close();
+                jobs.close();
+                jobs.client().close();
+            }
+        }
+    }
+
+    /** Configures a {@link Session}; only the jobs and watchers are required. */
+    public static final class Builder {
+        private final Jobs jobs;
+        private final Watchers watchers;
+        private Host host = SILENT;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private Duration followInterval = Duration.ofSeconds(2);
+        private Function<String, Jobs> regionSwitch;
+
+        private Builder(Jobs jobs, Watchers watchers) {
+            this.jobs = Objects.requireNonNull(jobs, "jobs");
+            this.watchers = Objects.requireNonNull(watchers, "watchers");
+        }
+
+        /** Where notices and progress go (default: nowhere). */
+        public Builder host(Host host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The clock for ages, /wait deadlines and watch times (default: the system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How {@code /set region R} obtains the jobs of region R (intl, cn, us, hk); it may throw
+         * {@link dev.mstudio.client.ConfigurationException}. The session owns what it returns: it
+         * closes those jobs and their client when it switches again or closes, and watches them with
+         * watchers of its own. Absent: the base URL is fixed and {@code /set region} says so.
+         */
+        public Builder regionSwitch(Function<String, Jobs> regionSwitch) {
+            this.regionSwitch = Objects.requireNonNull(regionSwitch, "regionSwitch");
+            return this;
+        }
+
+        /** How often {@code /finetune logs --follow} polls for new lines (default 2 s). */
+        public Builder followInterval(Duration followInterval) {
+            if (followInterval == null || followInterval.isNegative() || followInterval.isZero()) {
+                throw new IllegalArgumentException("followInterval must be positive, got " + followInterval);
+            }
+            this.followInterval = followInterval;
+            return this;
+        }
+
+        /** How waits between polls are spent (default: really sleeping); tests inject their own. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Session build() {
+            return new Session(this);
+        }
+    }
+}

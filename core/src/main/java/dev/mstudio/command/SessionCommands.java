@@ -1,0 +1,103 @@
+package dev.mstudio.command;
+
+import dev.mstudio.client.ClientConfig;
+import dev.mstudio.command.Result.Column;
+import dev.mstudio.command.Result.ValueType;
+import dev.mstudio.paging.Jobs;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/** /set output, /set region, /history, /open, /help and /exit. */
+final class SessionCommands {
+    private static final long MAX_SCRIPT_BYTES = 1 << 20;
+    private final HelpText helpText;
+
+    SessionCommands(HelpText helpText) {
+        this.helpText = helpText;
+    }
+
+    Result output(Session session, Invocation invocation) {
+        boolean json = "json".equals(invocation.text("MODE"));
+        session.jsonOutput(json);
+        return info(json ? "Output: json (each result as the API's JSON, for jq)." : "Output: table.");
+    }
+
+    Result region(Session session, Invocation invocation) {
+        String region = invocation.text("R");
+        if (session.regionSwitch().isEmpty()) {
+            return Result.Failure.of("This session's base URL is fixed (" + session.jobs().client().baseUrl()
+                            + "), so its region cannot change.",
+                    "Regions apply to DashScope itself: start mstudio without --sandbox and without "
+                            + ClientConfig.ENV_BASE_URL + ", or set " + ClientConfig.ENV_REGION + "=" + region + ".");
+        }
+        Function<String, Jobs> regionSwitch = session.regionSwitch().get();
+        Jobs jobs = regionSwitch.apply(region);
+        int stopped = session.watches().closeAll();
+        session.switchTo(region, jobs);
+        return info("Now using region " + region + " (" + jobs.client().baseUrl() + ")."
+                + (stopped == 0 ? "" : " Stopped " + JobViews.count(stopped, "watch") + " of the previous region."));
+    }
+
+    Result history(Session session, Invocation invocation) {
+        List<String> lines = session.host().history();
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            rows.add(Arrays.asList(i + 1, lines.get(i)));
+        }
+        return new Result.Table("History", List.of(new Column("#", ValueType.NUMBER),
+                new Column("COMMAND", ValueType.TEXT)), rows, JobViews.count(rows.size(), "command"), null);
+    }
+
+    /** The file's command lines, blank lines and # comments dropped, for the front end to run in order. */
+    Result open(Session session, Invocation invocation) {
+        String name = invocation.text("FILE");
+        Path file;
+        try {
+            file = Path.of(name);
+        } catch (InvalidPathException e) {
+            return Result.Failure.of("Invalid file name " + ParseErrors.clip(name) + ".", invocation.usage());
+        }
+        String where = "Give a path relative to " + Path.of("").toAbsolutePath() + ", or an absolute one.";
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Result.Failure.of("No such file: " + name + ".", where);
+            }
+            if (Files.size(file) > MAX_SCRIPT_BYTES) {
+                return Result.Failure.of("The script " + name + " is larger than 1 MB.", "Split it into smaller files.");
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            return new Result.Script(name, lines);
+        } catch (MalformedInputException e) {
+            return Result.Failure.of("The script " + name + " is not UTF-8 text.", "Save it as UTF-8.");
+        } catch (IOException | SecurityException e) {
+            return Result.Failure.of("Cannot read " + name + ": " + e.getClass().getSimpleName() + ".", where);
+        }
+    }
+
+    Result help(Session session, Invocation invocation) {
+        List<String> words = invocation.list("CMD");
+        if (words.isEmpty()) {
+            return helpText.overview();
+        }
+        String topic = String.join(" ", words);
+        return helpText.help(topic).<Result>map(SessionCommands::info)
+                .orElseGet(() -> Result.Failure.of(helpText.unknown(topic), "Type /help for the list of commands."));
+    }
+
+    Result exit(Session session, Invocation invocation) {
+        return new Result.Exit(invocation.number("N", 0));
+    }
+
+    private static Result.Message info(String text) {
+        return new Result.Message(Result.Level.INFO, text, 0, null);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.mstudio.command;
+
+import dev.mstudio.client.Job;
+import dev.mstudio.watch.Subscription;
+import dev.mstudio.watch.WatchEvent;
+import dev.mstudio.watch.WatchFilter;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * /wait ID [--timeout DURATION]: blocks until the job is terminal, following it through the shared
+ * watcher and reporting each change as progress. Exit code 0 succeeded, 1 failed or canceled (or
+ * gone), 2 timed out. The deadline is read from the session's clock, checked at least every 200 ms.
+ */
+final class WaitCommand {
+    static final int TIMEOUT_EXIT = 2;
+    private static final long SLICE_MILLIS = 200;
+
+    Result run(Session session, Invocation invocation) throws IOException, InterruptedException {
+        Job job = JobLocator.locate(session.jobs(), invocation.text("ID"));
+        if (job.terminal()) {
+            return outcome(job);
+        }
+        Duration timeout = invocation.duration("--timeout");
+        Instant deadline = timeout == null ? null : session.clock().instant().plus(timeout);
+        BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
+        try (Subscription subscription = session.watchers().of(job.kind())
+                .subscribe(WatchFilter.job(job.id()), events::add)) {
+            session.host().progress(Notices.describe(job) + ": " + job.status());
+            Job last = job;
+            while (deadline == null || session.clock().instant().isBefore(deadline)) {
+                WatchEvent event = events.poll(SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                if (event instanceof WatchEvent.JobGone gone) {
+                    return new Result.Message(Result.Level.WARNING, Notices.gone(gone).text(), 1, null);
+                }
+                Job seen = event instanceof WatchEvent.StatusChanged changed ? changed.job()
+                        : event instanceof WatchEvent.JobSeen known ? known.job() : null;
+                if (seen != null) {
+                    if (!seen.status().equals(last.status())) {
+                        session.host().progress(Notices.describe(seen) + ": " + last.status() + " → " + seen.status());
+                    }
+                    last = seen;
+                    if (seen.terminal()) {
+                        return outcome(seen);
+                    }
+                }
+            }
+            return new Result.Message(Result.Level.WARNING, "Timed out after " + human(timeout) + " waiting for "
+                    + Notices.describe(last) + "; it is still " + last.status() + ".", TIMEOUT_EXIT, JobViews.raw(last));
+        }
+    }
+
+    private static Result outcome(Job job) {
+        boolean success = job.kind().isSuccess(job.status());
+        String text = Notices.describe(job) + (success ? " succeeded: " : " ended ") + job.status()
+                + Notices.failure(job) + ".";
+        return new Result.Message(success ? Result.Level.SUCCESS : Result.Level.WARNING, text, success ? 0 : 1,
+                JobViews.raw(job));
+    }
+
+    private static String human(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.mstudio.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mstudio.client.ClientConfig;
+import dev.mstudio.client.DashScopeClient;
+import dev.mstudio.client.FineTuneJob;
+import dev.mstudio.client.ImportJob;
+import dev.mstudio.paging.Jobs;
+import dev.mstudio.watch.Watchers;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Completion from the parsed line, over a job index filled by hand. The client points at a port
+ * nothing listens on, so any request would fail: completion makes none.
+ */
+class CompletionTest {
+    private static final Instant NOW = Instant.parse("2024-10-29T17:00:00Z");
+    private final DashScopeClient client = DashScopeClient.builder()
+            .config(ClientConfig.of("http://127.0.0.1:9/api/v1", "sk-x")).maxAttempts(1).build();
+    private final Jobs jobs = Jobs.builder(client).build();
+    private final Watchers watchers = Watchers.builder(client).build();
+    private final Session session = Session.builder(jobs, watchers).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    private final CommandLanguage language = CommandLanguage.standard();
+
+    CompletionTest() {
+        jobs.index().record(importJob("937b1e0c-c2fa", "RUNNING", "qwen3-32b-offline-a", "2024-10-29T16:57:00.000+00:00"));
+        jobs.index().record(importJob("93aa0000-0001", "FAILED", "qwen3-8b-offline-b", "2024-10-29T14:00:00.000+00:00"));
+        jobs.index().record(fineTune("ft-202410291653-1c7f", "RUNNING", "qwen3-32b", "2024-10-29 16:53:00"));
+        jobs.index().record(fineTune("ft-202410280900-aaaa", "SUCCEEDED", "qwen-plus", "2024-10-27 09:00:00"));
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+        watchers.close();
+        jobs.close();
+        client.close();
+    }
+
+    private List<Candidate> complete(String line) {
+        return language.complete(session, line, line.length());
+    }
+
+    private List<String> values(String line) {
+        return complete(line).stream().map(Candidate::value).toList();
+    }
+
+    @Test
+    void emptyLine_offersEveryCommand_withItsDescription() {
+        List<Candidate> candidates = complete("");
+
+        assertThat(candidates).extracting(Candidate::value).containsExactlyElementsOf(language.commandNames());
+        assertThat(candidates.get(0)).isEqualTo(new Candidate("/imports", "List import jobs, newest first.", true));
+    }
+
+    @Test
+    void commandPrefix_offersTheMatchingCommands() {
+        assertThat(values("/im")).containsExactly("/imports", "/import");
+        assertThat(values("/import")).containsExactly("/imports", "/import");
+        assertThat(values("/n")).containsExactly("/next");
+        assertThat(values("/wa")).containsExactly("/watch", "/watches", "/wait");
+        assertThat(values("fin")).containsExactly("finetunes", "finetune");
+        assertThat(values("/zz")).isEmpty();
+    }
+
+    @Test
+    void options_ofTheCommand_notYetGiven() {
+        assertThat(values("/imports --")).containsExactly("--status", "--model", "--page", "--size");
+        assertThat(values("/imp")).isNotEmpty();
+        assertThat(values("/imports --status RUNNING --s")).containsExactly("--size");
+        assertThat(values("/imports ")).containsExactly("--status", "--model", "--page", "--size");
+        assertThat(values("/finetune logs ft-1 --")).containsExactly("--tail", "--follow");
+    }
+
+    @Test
+    void statusValues_areThoseOfTheCommandsKind() {
+        assertThat(values("/imports --status ")).containsExactly("PENDING", "RUNNING", "SUCCESSED", "FAILED");
+        assertThat(values("/finetunes --status ")).containsExactly("PENDING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELED");
+        assertThat(values("/finetunes --status s")).containsExactly("SUCCEEDED");
+        assertThat(complete("/finetunes --status c").get(0).description()).isEqualTo("fine-tune status");
+    }
+
+    @Test
+    void fixedValues_afterTheirOptionOrSubcommand() {
+        assertThat(values("/import create --weight ")).containsExactly("lora", "full");
+        assertThat(values("/set ")).containsExactly("output", "region");
+        assertThat(values("/set output ")).containsExactly("table", "json");
+        assertThat(values("/set region ")).containsExactly("intl", "cn", "us", "hk");
+        assertThat(values("/set region c")).containsExactly("cn");
+        assertThat(values("/help /fin")).containsExactly("/finetunes", "/finetune");
+    }
+
+    @Test
+    void modelNames_seen_afterModelOrBase() {
+        assertThat(values("/imports --model ")).containsExactly("qwen3-32b-offline-a", "qwen3-8b-offline-b");
+        assertThat(values("/finetunes --model qwen3")).containsExactly("qwen3-32b");
+        assertThat(values("/import create --base qwen-")).containsExactly("qwen-plus");
+    }
+
+    @Test
+    void jobIds_ofTheRightKind_withStatusModelAndAge() {
+        assertThat(complete("/import ")).extracting(Candidate::value)
+                .containsExactly("create", "delete", "937b1e0c-c2fa", "93aa0000-0001");
+        assertThat(complete("/import 937")).containsExactly(
+                new Candidate("937b1e0c-c2fa", "RUNNING · qwen3-32b-offline-a · 3 min ago", true));
+        assertThat(values("/import delete ")).containsExactly("937b1e0c-c2fa", "93aa0000-0001");
+        assertThat(values("/finetune ")).containsExactly("cancel", "delete", "logs", "checkpoints",
+                "ft-202410280900-aaaa", "ft-202410291653-1c7f");
+        assertThat(values("/finetune c")).containsExactly("cancel", "checkpoints");
+        assertThat(complete("/finetune logs ft-2024102916")).containsExactly(
+                new Candidate("ft-202410291653-1c7f", "RUNNING · qwen3-32b · 7 min ago", true));
+        assertThat(complete("/finetune cancel ft-20241028").get(0).description()).isEqualTo("SUCCEEDED · qwen-plus · 2 days ago");
+    }
+
+    @Test
+    void watchAndWait_offerIdsOfBothKinds() {
+        assertThat(values("/watch ")).containsExactly("937b1e0c-c2fa", "93aa0000-0001",
+                "ft-202410280900-aaaa", "ft-202410291653-1c7f");
+        assertThat(values("/watch 937b1e0c-c2fa ")).hasSize(4);
+        assertThat(values("/wait 9")).containsExactly("937b1e0c-c2fa", "93aa0000-0001");
+        assertThat(values("/wait x ")).containsExactly("--timeout");
+    }
+
+    @Test
+    void cursorInTheMiddle_completesTheWordBeforeIt() {
+        assertThat(language.complete(session, "/imp --status RUNNING", 4)).extracting(Candidate::value)
+                .containsExactly("/imports", "/import");
+    }
+
+    @Test
+    void unknownOrAmbiguousCommand_offersNothingAfterIt() {
+        assertThat(values("/imp ")).isEmpty();
+        assertThat(values("/nope --")).isEmpty();
+    }
+
+    private static ImportJob importJob(String id, String status, String model, String created) {
+        return new ImportJob(id, model, null, status, "OSS", null, null, null, created, null);
+    }
+
+    private static FineTuneJob fineTune(String id, String status, String model, String created) {
+        return new FineTuneJob(id, id, status, null, model, model, List.of(), List.of(), null, "sft", created,
+                null, null, null, null, null, null, null, null, null, null);
+    }
+}

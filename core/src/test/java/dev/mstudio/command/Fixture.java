@@ -1,0 +1,82 @@
+package dev.mstudio.command;
+
+import dev.mstudio.client.ClientConfig;
+import dev.mstudio.client.DashScopeClient;
+import dev.mstudio.client.Job;
+import dev.mstudio.client.JobKind;
+import dev.mstudio.paging.JobQuery;
+import dev.mstudio.paging.Jobs;
+import dev.mstudio.sandbox.Sandbox;
+import dev.mstudio.watch.Watchers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole stack on loopback: a sandbox whose clock is frozen (jobs change status only when a test
+ * forces them), the real HTTP client, Jobs, fast Watchers, and a session with a recording host.
+ */
+final class Fixture implements AutoCloseable {
+    static final Instant NOW = Instant.parse("2024-10-29T16:53:53Z");
+    /**
+     * Runs the page caches' loads and prefetches for every fixture. Shared and never shut down (its
+     * threads are daemons), so that closing a fixture never races a prefetch still being scheduled.
+     */
+    private static final ExecutorService PAGING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "command-test-paging");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    static {
+        // the JDK HttpServer otherwise leaves Nagle on: ~40 ms per small response on loopback
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final Sandbox sandbox;
+    final DashScopeClient client;
+    final Jobs jobs;
+    final Watchers watchers;
+    final RecordingHost host = new RecordingHost();
+    final Session session;
+    final CommandLanguage language = CommandLanguage.standard();
+
+    Fixture(int imports, int fineTunes) {
+        sandbox = Sandbox.builder().port(0).clock(clock).random(42).failureRate(0).build().start();
+        if (imports + fineTunes > 0) {
+            sandbox.seed(imports, fineTunes, 0.5);
+        }
+        client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-test")).maxAttempts(1).build();
+        jobs = Jobs.builder(client).executor(PAGING).build();
+        watchers = Watchers.builder(client).fixedInterval(Duration.ofMillis(20)).sink(jobs.index()::record).build();
+        session = Session.builder(jobs, watchers).host(host).clock(Clock.systemUTC())
+                .followInterval(Duration.ofMillis(20)).build();
+    }
+
+    Result run(String line) {
+        return language.run(session, line);
+    }
+
+    /** Every job of a kind in a status, straight from the service (and so into the index). */
+    List<Job> jobs(JobKind kind, String status) {
+        return jobs.stream(JobQuery.of(kind).withStatus(status)).toList();
+    }
+
+    String first(JobKind kind, String status) {
+        return jobs(kind, status).get(0).id();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        watchers.close();
+        jobs.close();
+        client.close();
+        sandbox.close();
+    }
+}
