@@ -27,7 +27,7 @@ final class HttpCall {
     HttpCall(HttpExchange exchange, String requestId) throws IOException {
         this.exchange = exchange;
         this.requestId = requestId;
-        this.segments = split(exchange.getRequestURI().getPath());
+        this.segments = split(exchange.getRequestURI().getRawPath());
         this.body = readBody(exchange.getRequestBody());
     }
 
@@ -35,7 +35,7 @@ final class HttpCall {
         List<String> out = new ArrayList<>();
         for (String part : (path == null ? "" : path).split("/")) {
             if (!part.isEmpty()) {
-                out.add(part);
+                out.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
             }
         }
         return List.copyOf(out);
