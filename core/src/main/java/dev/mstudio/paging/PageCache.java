@@ -47,19 +47,20 @@ final class PageCache {
     private final AsyncLoadingCache<JobRef, Job> jobs;
 
     PageCache(Settings settings, Source source) {
+        Executor maintenance = inlineOnceClosed(settings.executor());
         pages = Caffeine.newBuilder()
                 .ticker(settings.ticker())
-                .executor(settings.executor())
+                .executor(maintenance)
                 .maximumSize(settings.maximumPages())
                 .expireAfterWrite(settings.ttl())
                 .refreshAfterWrite(settings.refreshAfter())
-                .buildAsync((query, executor) -> quietly(() -> source.page(query), executor));
+                .buildAsync((query, unused) -> quietly(() -> source.page(query), settings.executor()));
         jobs = Caffeine.newBuilder()
                 .ticker(settings.ticker())
-                .executor(settings.executor())
+                .executor(maintenance)
                 .maximumSize(MAXIMUM_JOBS)
                 .expireAfterWrite(settings.jobTtl())
-                .buildAsync((ref, executor) -> quietly(() -> source.job(ref.kind(), ref.id()), executor));
+                .buildAsync((ref, unused) -> quietly(() -> source.job(ref.kind(), ref.id()), settings.executor()));
     }
 
     Page<Job> page(JobQuery query) throws IOException {
@@ -106,6 +107,21 @@ final class PageCache {
             result.completeExceptionally(new QuietFailure(new IllegalStateException("job paging is closed", e)));
         }
         return result;
+    }
+
+    /**
+     * Caffeine also runs its own bookkeeping on the executor and logs at WARNING when that is
+     * refused; after {@link Jobs#close()} shuts the pool down, that bookkeeping runs inline instead.
+     * Loads themselves still fail with "job paging is closed" (see {@link #quietly}).
+     */
+    private static Executor inlineOnceClosed(Executor executor) {
+        return task -> {
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        };
     }
 
     /** Waits for a load and throws what the client threw: ApiException, IOException, IllegalArgumentException. */
