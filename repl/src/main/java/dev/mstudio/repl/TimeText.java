@@ -1,0 +1,67 @@
+package dev.mstudio.repl;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Times for people: relative in tables ("3 min ago", "in 5 s"), absolute and relative in details. */
+final class TimeText {
+    private static final long MINUTE = 60;
+    private static final long HOUR = 60 * MINUTE;
+    private static final long DAY = 24 * HOUR;
+    private static final long MONTH = 30 * DAY;
+    private static final long YEAR = 365 * DAY;
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private DateTimeFormatter absolute;
+
+    TimeText(Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** "just now", "12 s ago", "3 min ago", "2 h ago", "5 d ago", "4 mo ago", "2 y ago", or "in ..." for the future. */
+    String relative(Instant time) {
+        long seconds = Duration.between(time, clock.instant()).getSeconds();
+        if (Math.abs(seconds) < 1) {
+            return "just now";
+        }
+        String amount = amount(Math.abs(seconds));
+        return seconds > 0 ? amount + " ago" : "in " + amount;
+    }
+
+    /** "2024-10-29 16:53:53 UTC (3 min ago)". */
+    String absoluteAndRelative(Instant time) {
+        return absolute().format(time) + " (" + relative(time) + ")";
+    }
+
+    private synchronized DateTimeFormatter absolute() {
+        if (absolute == null) {
+            absolute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT).withZone(zone);
+        }
+        return absolute;
+    }
+
+    private static String amount(long seconds) {
+        if (seconds < MINUTE) {
+            return seconds + " s";
+        }
+        if (seconds < HOUR) {
+            return seconds / MINUTE + " min";
+        }
+        if (seconds < 2 * DAY) {
+            return seconds / HOUR + " h";
+        }
+        if (seconds < 2 * MONTH) {
+            return seconds / DAY + " d";
+        }
+        if (seconds < YEAR) {
+            return seconds / MONTH + " mo";
+        }
+        return seconds / YEAR + " y";
+    }
+}
