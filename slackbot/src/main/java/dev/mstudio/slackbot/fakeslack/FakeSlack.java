@@ -1,0 +1,156 @@
+package dev.mstudio.slackbot.fakeslack;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A local stand-in for Slack's Web API on 127.0.0.1, in the manner of MockWebServer: point the
+ * Slack SDK at {@link #apiUrl()} ({@code SlackConfig#setMethodsEndpointUrlPrefix}, or
+ * {@code SLACK_API_URL}), run the code, then verify what was sent with {@link #calls(String)} or
+ * {@link #awaitCall}. It answers like Slack: chat.postMessage assigns a {@code ts}, chat.update
+ * needs a message it posted ({@code message_not_found} otherwise), auth.test names a fake bot, any
+ * other method answers {@code {"ok":true}}. Throttling ({@link #throttleNext}) and refusals
+ * ({@link #failNext}) can be scripted. Token parameters are never recorded or printed.
+ *
+ * <pre>{@code
+ * try (FakeSlack slack = FakeSlack.start(0)) {
+ *     SlackConfig config = new SlackConfig();
+ *     config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+ *     ... run ...
+ *     SlackCall update = slack.awaitCall("chat.update", c -> c.text().contains("FAILED"), Duration.ofSeconds(10));
+ * }
+ * }</pre>
+ */
+public final class FakeSlack implements AutoCloseable {
+    private static final byte[] LOOPBACK = {127, 0, 0, 1};
+    private static final int THREADS = 16;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final CallLog log;
+    private final Script script = new Script();
+
+    private FakeSlack(HttpServer server, ExecutorService executor, CallLog log) {
+        this.server = server;
+        this.executor = executor;
+        this.log = log;
+    }
+
+    /** Starts serving on 127.0.0.1; port 0 picks a free one. */
+    public static FakeSlack start(int port) {
+        return start(port, null);
+    }
+
+    /** Starts serving and prints one readable line per call to {@code echo} (null: silent). */
+    public static FakeSlack start(int port, PrintStream echo) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535");
+        }
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, task -> {
+            Thread thread = new Thread(task, "fake-slack-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            HttpServer server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 128);
+            CallLog log = new CallLog(echo);
+            FakeSlack slack = new FakeSlack(server, executor, log);
+            server.createContext("/", new FakeSlackHandler(Clock.systemUTC(), log, slack.script));
+            server.setExecutor(executor);
+            server.start();
+            return slack;
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("cannot start FakeSlack on 127.0.0.1:" + port, e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The Web API base, e.g. {@code http://127.0.0.1:PORT/api/} (the value for SLACK_API_URL). */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + port() + "/api/";
+    }
+
+    /** A response_url the bot may POST to; its calls are recorded with method "response". */
+    public String responseUrl(String id) {
+        Objects.requireNonNull(id, "id");
+        return "http://127.0.0.1:" + port() + "/response/" + id;
+    }
+
+    /** Everything received, in order, throttled and refused calls included. */
+    public List<SlackCall> calls() {
+        return log.all();
+    }
+
+    /** The calls of one method ("chat.postMessage", "chat.update", "response", ...), in order. */
+    public List<SlackCall> calls(String method) {
+        return log.of(Objects.requireNonNull(method, "method"));
+    }
+
+    /**
+     * The first call of {@code method} that {@code match} accepts (null: any), received already or
+     * within {@code timeout}.
+     *
+     * @throws AssertionError when none arrives in time, listing what did arrive
+     */
+    public SlackCall awaitCall(String method, Predicate<SlackCall> match, Duration timeout) {
+        try {
+            SlackCall call = log.await(Objects.requireNonNull(method, "method"), match, timeout);
+            if (call == null) {
+                throw new AssertionError("no matching " + method + " call within " + timeout + "; received:\n"
+                        + String.join("\n", calls().stream().map(Echo::line).toList()));
+            }
+            return call;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + method, e);
+        }
+    }
+
+    /**
+     * Answers the next {@code times} calls of {@code method} ("*" for any) with HTTP 429, header
+     * {@code Retry-After: retryAfterSeconds} and {@code {"ok":false,"error":"ratelimited"}}.
+     */
+    public void throttleNext(String method, int times, int retryAfterSeconds) {
+        if (retryAfterSeconds < 1) {
+            throw new IllegalArgumentException("retryAfterSeconds must be at least 1");
+        }
+        script.add(new Script.Fault(Objects.requireNonNull(method, "method"), 429, "ratelimited",
+                retryAfterSeconds), times);
+    }
+
+    /** Answers the next {@code times} calls of {@code method} ("*" for any) with {@code {"ok":false,"error":E}}. */
+    public void failNext(String method, int times, String error) {
+        script.add(new Script.Fault(Objects.requireNonNull(method, "method"), 200,
+                Objects.requireNonNull(error, "error"), 0), times);
+    }
+
+    /** Forgets every scripted throttle and refusal not used yet. */
+    public void clearFaults() {
+        script.clear();
+    }
+
+    /** Stops serving at once. Idempotent. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

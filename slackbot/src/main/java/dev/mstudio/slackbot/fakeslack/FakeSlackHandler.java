@@ -1,0 +1,131 @@
+package dev.mstudio.slackbot.fakeslack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Answers Web API calls ({@code /api/METHOD}) and response_url posts ({@code /response/ID}) like Slack. */
+final class FakeSlackHandler implements HttpHandler {
+    private static final long TS_BASE = 1_700_000_000L;
+
+    private final Clock clock;
+    private final CallLog log;
+    private final Script script;
+    private final AtomicLong tsCounter = new AtomicLong();
+    private final Set<String> messages = ConcurrentHashMap.newKeySet();
+
+    FakeSlackHandler(Clock clock, CallLog log, Script script) {
+        this.clock = clock;
+        this.log = log;
+        this.script = script;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String body = readBody(exchange.getRequestBody());
+            ObjectNode params = Params.parse(exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            if (path.startsWith("/api/") && path.length() > "/api/".length()) {
+                answer(exchange, path.substring("/api/".length()), params);
+            } else if (path.startsWith("/response/")) {
+                answer(exchange, "response", params);
+            } else {
+                send(exchange, 404, "{\"ok\":false,\"error\":\"unknown_method\"}", 0);
+            }
+        }
+    }
+
+    private void answer(HttpExchange exchange, String method, ObjectNode params) throws IOException {
+        Script.Fault fault = script.take(method);
+        if (fault != null) {
+            record(method, params, null, fault.error());
+            send(exchange, fault.status(), error(fault.error()), fault.retryAfterSeconds());
+            return;
+        }
+        Reply reply = reply(method, params);
+        record(method, params, reply.ts(), reply.error());
+        send(exchange, 200, reply.json(), 0);
+    }
+
+    private record Reply(String json, String ts, String error) {
+    }
+
+    private Reply reply(String method, ObjectNode params) {
+        String channel = Params.text(params, "channel");
+        return switch (method) {
+            case "chat.postMessage" -> postMessage(channel);
+            case "chat.update" -> update(channel, Params.text(params, "ts"));
+            case "chat.postEphemeral" -> ok("{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}", null);
+            case "auth.test" -> ok("{\"ok\":true,\"url\":\"https://fake-slack.invalid/\",\"team\":\"Fake Slack\","
+                    + "\"user\":\"mstudio\",\"team_id\":\"T0FAKE\",\"user_id\":\"U0FAKE\",\"bot_id\":\"B0FAKE\"}",
+                    null);
+            default -> ok("{\"ok\":true}", null);
+        };
+    }
+
+    private Reply postMessage(String channel) {
+        if (channel == null || channel.isBlank()) {
+            return new Reply(error("channel_not_found"), null, "channel_not_found");
+        }
+        String ts = nextTs();
+        messages.add(channel + "/" + ts);
+        return ok(String.format("{\"ok\":true,\"channel\":\"%s\",\"ts\":\"%s\"}", jsonEscape(channel), ts), ts);
+    }
+
+    private Reply update(String channel, String ts) {
+        if (channel == null || ts == null || !messages.contains(channel + "/" + ts)) {
+            return new Reply(error("message_not_found"), ts, "message_not_found");
+        }
+        return ok(String.format("{\"ok\":true,\"channel\":\"%s\",\"ts\":\"%s\"}", jsonEscape(channel), ts), ts);
+    }
+
+    private static Reply ok(String json, String ts) {
+        return new Reply(json, ts, null);
+    }
+
+    private void record(String method, ObjectNode params, String ts, String error) {
+        String recordedTs = ts != null ? ts : Params.text(params, "ts");
+        log.add(new SlackCall(clock.instant(), method, Params.text(params, "channel"), recordedTs,
+                Params.text(params, "thread_ts"), Params.text(params, "text"), params, error));
+    }
+
+    private String nextTs() {
+        long n = tsCounter.incrementAndGet();
+        return (TS_BASE + n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
+    }
+
+    private static String error(String code) {
+        return "{\"ok\":false,\"error\":\"" + jsonEscape(code) + "\"}";
+    }
+
+    private static String jsonEscape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static String readBody(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static void send(HttpExchange exchange, int status, String json, int retryAfterSeconds)
+            throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        if (retryAfterSeconds > 0) {
+            exchange.getResponseHeaders().set("Retry-After", Integer.toString(retryAfterSeconds));
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mstudio.slackbot.notify;
+
+import dev.mstudio.slackbot.notify.Attempt.Call;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a channel's head entry into one Slack call, inside the delivery transaction: a watch's post
+ * or update carries the newest pending status (older updates are settled with it), updates and
+ * thread replies find the message ts, and a burst of completion notices becomes one digest.
+ */
+final class AttemptPlanner {
+    private final BotStore store;
+    private final Messages messages;
+    private final int digestThreshold;
+
+    AttemptPlanner(BotStore store, Messages messages, int digestThreshold) {
+        this.store = store;
+        this.messages = messages;
+        this.digestThreshold = digestThreshold;
+    }
+
+    /** The attempt for {@code head}, or null when it is no longer pending. */
+    Attempt plan(Connection c, OutboxEntry head) throws SQLException {
+        if (!store.outbox().isPending(c, head.id())) {
+            return null;
+        }
+        return switch (head.op()) {
+            case POST -> post(c, head);
+            case UPDATE -> update(c, head);
+            case REPLY, NOTICE -> completion(c, head);
+        };
+    }
+
+    private Attempt post(Connection c, OutboxEntry head) throws SQLException {
+        List<OutboxEntry> updates = store.outbox().pendingUpdates(c, head.watchId());
+        List<Long> ids = new ArrayList<>(List.of(head.id()));
+        updates.forEach(u -> ids.add(u.id()));
+        Payload payload = updates.isEmpty() ? head.payload() : updates.get(updates.size() - 1).payload();
+        return Attempt.send(head, ids, new Call(false, head.channel(), null, null, false, payload, false));
+    }
+
+    private Attempt update(Connection c, OutboxEntry head) throws SQLException {
+        List<OutboxEntry> updates = store.outbox().pendingUpdates(c, head.watchId());
+        List<Long> ids = updates.stream().map(OutboxEntry::id).toList();
+        String ts = messageTs(c, head);
+        if (ts == null) {
+            return Attempt.drop(head, ids, "no message to update (its post was not delivered)");
+        }
+        Payload payload = updates.get(updates.size() - 1).payload();
+        return Attempt.send(head, ids, new Call(true, head.channel(), ts, null, false, payload, false));
+    }
+
+    private Attempt completion(Connection c, OutboxEntry head) throws SQLException {
+        List<OutboxEntry> notices = store.outbox().pendingIn(c, head.channel()).stream()
+                .filter(e -> e.op().completion()).toList();
+        if (notices.size() > digestThreshold) {
+            Payload digest = messages.digest(notices.stream().map(OutboxEntry::payload).toList());
+            List<Long> ids = notices.stream().map(OutboxEntry::id).toList();
+            return Attempt.send(head, ids, new Call(false, head.channel(), null, null, false, digest, true));
+        }
+        String threadTs = head.op() == OutboxEntry.Op.REPLY ? messageTs(c, head) : null;
+        Payload payload = head.payload();
+        return Attempt.send(head, List.of(head.id()),
+                new Call(false, head.channel(), null, threadTs, threadTs != null && payload.broadcast(), payload,
+                        false));
+    }
+
+    private String messageTs(Connection c, OutboxEntry head) throws SQLException {
+        return head.watchId() == null ? null
+                : store.watches().byId(c, head.watchId()).map(ChannelWatch::messageTs).orElse(null);
+    }
+}

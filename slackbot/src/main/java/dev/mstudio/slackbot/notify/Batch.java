@@ -1,0 +1,37 @@
+package dev.mstudio.slackbot.notify;
+
+import dev.mstudio.client.JobKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/** What one batch of events decided, written in one transaction. Not thread-safe. */
+final class Batch {
+    record Key(JobKind kind, String jobId) {
+    }
+
+    final Instant now;
+    final List<OutboxEntry.New> entries = new ArrayList<>();
+    final Map<JobKind, Map<String, String>> handled = new EnumMap<>(JobKind.class);
+    final Set<Key> finished = new LinkedHashSet<>();
+
+    Batch(Instant now) {
+        this.now = now;
+    }
+
+    void add(String channel, OutboxEntry.Op op, String watchId, Payload payload, Instant notBefore) {
+        entries.add(new OutboxEntry.New(channel, op, watchId, payload, notBefore));
+    }
+
+    /** The status acted on for the job: decided earlier in this batch, else {@code committed}. */
+    String handled(JobKind kind, String jobId, BiFunction<JobKind, String, String> committed) {
+        Map<String, String> mine = handled.getOrDefault(kind, new HashMap<>());
+        return mine.containsKey(jobId) ? mine.get(jobId) : committed.apply(kind, jobId);
+    }
+}

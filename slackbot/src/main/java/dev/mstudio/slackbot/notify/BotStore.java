@@ -1,0 +1,99 @@
+package dev.mstudio.slackbot.notify;
+
+import dev.mstudio.client.JobKind;
+import dev.mstudio.watch.WatchStateStore;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The bot's persistent state over plain JDBC: channel subscriptions, watches, the notification
+ * outbox, and the shared watchers' last statuses (it is the {@link WatchStateStore} to give
+ * {@code Watchers.builder(client).stateStore(store)}, so that watching resumes after a restart
+ * without losing or repeating a transition). The SQL is portable; SQLite is the default.
+ * Thread-safe; one instance per database, one process writing it.
+ *
+ * <pre>{@code
+ * BotStore store = BotStore.open(BotStore.jdbcUrl(System.getenv()));
+ * }</pre>
+ *
+ * <p>Failures throw {@link IllegalStateException}; messages never show the JDBC URL's credentials.
+ */
+public final class BotStore implements WatchStateStore, AutoCloseable {
+    /** Environment variable holding the JDBC URL. */
+    public static final String ENV_DB = "MSTUDIO_DB";
+    /** Used when {@value #ENV_DB} is not set. */
+    public static final String DEFAULT_URL = "jdbc:sqlite:~/.mstudio/bot.db";
+
+    private final Db db;
+    private final StateTable state = new StateTable();
+    private final SubscriptionTable subscriptions = new SubscriptionTable();
+    private final WatchTable watches = new WatchTable();
+    private final OutboxTable outbox = new OutboxTable();
+
+    private BotStore(Db db) {
+        this.db = db;
+        db.tx(c -> {
+            outbox.init(c);
+            return null;
+        });
+    }
+
+    /**
+     * Opens (creating tables if needed) the database at {@code jdbcUrl}. For SQLite a leading
+     * {@code ~} is the user's home and missing parent directories are created;
+     * {@code jdbc:sqlite::memory:} gives a private in-memory database.
+     */
+    public static BotStore open(String jdbcUrl) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        String url = StoreUrls.expand(jdbcUrl.trim(), Path.of(System.getProperty("user.home")));
+        return new BotStore(Db.open(url, Schema.DDL));
+    }
+
+    /** The JDBC URL configured in {@code env} ({@value #ENV_DB}), or {@link #DEFAULT_URL}. */
+    public static String jdbcUrl(Map<String, String> env) {
+        String configured = env.get(ENV_DB);
+        return configured == null || configured.isBlank() ? DEFAULT_URL : configured.trim();
+    }
+
+    @Override
+    public Map<String, String> load(JobKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return db.tx(c -> state.load(c, kind));
+    }
+
+    @Override
+    public void save(JobKind kind, Map<String, String> lastStatusById) {
+        Objects.requireNonNull(kind, "kind");
+        Map<String, String> copy = Map.copyOf(lastStatusById);
+        db.tx(c -> {
+            state.save(c, kind, copy);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    <T> T tx(Db.Work<T> work) {
+        return db.tx(work);
+    }
+
+    StateTable state() {
+        return state;
+    }
+
+    SubscriptionTable subscriptions() {
+        return subscriptions;
+    }
+
+    WatchTable watches() {
+        return watches;
+    }
+
+    OutboxTable outbox() {
+        return outbox;
+    }
+}

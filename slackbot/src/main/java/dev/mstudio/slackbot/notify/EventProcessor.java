@@ -1,0 +1,223 @@
+package dev.mstudio.slackbot.notify;
+
+import dev.mstudio.client.Job;
+import dev.mstudio.client.JobKind;
+import dev.mstudio.watch.WatchEvent;
+import dev.mstudio.watch.WatchEvent.JobSeen;
+import dev.mstudio.watch.WatchEvent.StatusChanged;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns core events into outbox entries. Events queue here and are drained on the executor by one
+ * task at a time, each batch in ONE transaction that records what channels were told (watch
+ * statuses, statuses acted on) together with the messages that tell them.
+ */
+final class EventProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(EventProcessor.class);
+    private static final int MAX_BATCH = 500;
+
+    /** What to do once a batch committed. */
+    interface AfterCommit {
+        /** Called for each job whose watches may all have ended. */
+        void jobMayBeUnwatched(JobKind kind, String jobId);
+
+        /** Called when the batch queued anything. */
+        void queued();
+    }
+
+    private final BotStore store;
+    private final Messages messages;
+    private final Clock clock;
+    private final Duration digestWindow;
+    private final Executor executor;
+    private final AfterCommit after;
+    private final Queue<Incoming> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final Map<JobKind, Map<String, String>> handled = new EnumMap<>(JobKind.class);
+    private volatile String lastError;
+
+    EventProcessor(BotStore store, Messages messages, Clock clock, Duration digestWindow, Executor executor,
+            AfterCommit after) {
+        this.store = store;
+        this.messages = messages;
+        this.clock = clock;
+        this.digestWindow = digestWindow;
+        this.executor = executor;
+        this.after = after;
+        for (JobKind kind : JobKind.values()) {
+            handled.put(kind, new HashMap<>());
+        }
+    }
+
+    /** Loads the statuses already acted on (call before the first event). */
+    void load() {
+        for (JobKind kind : JobKind.values()) {
+            Map<String, String> saved = store.tx(c -> store.state().handled(c, kind));
+            synchronized (handled) {
+                handled.get(kind).clear();
+                handled.get(kind).putAll(saved);
+            }
+        }
+    }
+
+    /** Forgets what was acted on for a kind nobody subscribes to any more. */
+    void forget(JobKind kind) {
+        synchronized (handled) {
+            handled.get(kind).clear();
+        }
+    }
+
+    void offer(Incoming incoming) {
+        queue.add(incoming);
+        kick();
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    private void kick() {
+        if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            draining.set(false);
+        }
+    }
+
+    private void drain() {
+        try {
+            List<Incoming> batch = new ArrayList<>();
+            Incoming next;
+            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            if (!batch.isEmpty()) {
+                process(batch);
+            }
+        } finally {
+            draining.set(false);
+        }
+        kick();
+    }
+
+    private void process(List<Incoming> batch) {
+        Batch work = new Batch(clock.instant());
+        try {
+            store.tx(c -> {
+                for (Incoming incoming : batch) {
+                    if (incoming.source() == Incoming.Source.WATCH) {
+                        watchEvent(c, incoming.event(), work);
+                    } else {
+                        subscriptionEvent(c, incoming.event(), work);
+                    }
+                }
+                store.outbox().insert(c, work.entries, work.now);
+                for (Map.Entry<JobKind, Map<String, String>> changed : work.handled.entrySet()) {
+                    store.state().setHandled(c, changed.getKey(), changed.getValue(), work.now.toEpochMilli());
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            lastError = "processing " + batch.size() + " watcher event(s): " + e.getMessage();
+            LOG.error("Could not record {} watcher event(s): {}", batch.size(), e.getMessage());
+            return;
+        }
+        synchronized (handled) {
+            work.handled.forEach((kind, statuses) -> handled.get(kind).putAll(statuses));
+        }
+        work.finished.forEach(key -> after.jobMayBeUnwatched(key.kind(), key.jobId()));
+        if (!work.entries.isEmpty()) {
+            after.queued();
+        }
+    }
+
+    /** A watched job changed: update every watching channel's message; on the end, reply in its thread. */
+    private void watchEvent(Connection c, WatchEvent event, Batch work) throws SQLException {
+        Job job = jobOf(event);
+        String status = job != null ? job.status() : Outcomes.GONE;
+        if (status == null) {
+            return;
+        }
+        boolean end = Outcomes.isFinal(event.kind(), status);
+        for (ChannelWatch watch : store.watches().activeForJob(c, event.kind(), event.jobId())) {
+            if (status.equalsIgnoreCase(watch.lastStatus())) {
+                continue;
+            }
+            Payload update = job != null ? messages.watchMessage(job, watch.userId())
+                    : messages.goneMessage(event.kind(), event.jobId(), watch.userId());
+            work.add(watch.channel(), OutboxEntry.Op.UPDATE, watch.id(), update, work.now);
+            if (end) {
+                Payload reply = job != null ? messages.reply(job) : messages.goneReply(event.kind(), event.jobId());
+                work.add(watch.channel(), OutboxEntry.Op.REPLY, watch.id(), reply, work.now.plus(digestWindow));
+            }
+            store.watches().told(c, watch.id(), status, !end);
+        }
+        if (end || store.watches().activeForJob(c, event.kind(), event.jobId()).isEmpty()) {
+            work.finished.add(new Batch.Key(event.kind(), event.jobId()));
+        }
+    }
+
+    /** A job of a subscribed kind moved: tell every matching channel once about a terminal transition. */
+    private void subscriptionEvent(Connection c, WatchEvent event, Batch work) throws SQLException {
+        Job job = jobOf(event);
+        if (job == null || job.status() == null) {
+            return;
+        }
+        JobKind kind = job.kind();
+        String before = work.handled(kind, job.id(), this::handledStatus);
+        if (job.status().equalsIgnoreCase(before)) {
+            return;
+        }
+        work.handled.computeIfAbsent(kind, k -> new HashMap<>()).put(job.id(), job.status());
+        boolean transition = event instanceof StatusChanged changed ? changed.finished()
+                : job.terminal() && before != null && !kind.isTerminal(before);
+        if (!transition) {
+            return;
+        }
+        Set<String> watching = store.watches().channelsFor(c, kind, job.id());
+        Set<String> told = new LinkedHashSet<>();
+        for (NotifySubscription subscription : store.subscriptions().all(c)) {
+            String channel = subscription.channel();
+            if (subscription.matches(kind, job.model(), job.status()) && !watching.contains(channel)
+                    && told.add(channel)) {
+                work.add(channel, OutboxEntry.Op.NOTICE, null, messages.notice(job), work.now.plus(digestWindow));
+            }
+        }
+    }
+
+    private String handledStatus(JobKind kind, String jobId) {
+        synchronized (handled) {
+            return handled.get(kind).get(jobId);
+        }
+    }
+
+    private static Job jobOf(WatchEvent event) {
+        if (event instanceof JobSeen seen) {
+            return seen.job();
+        }
+        if (event instanceof StatusChanged changed) {
+            return changed.job();
+        }
+        return null;
+    }
+}

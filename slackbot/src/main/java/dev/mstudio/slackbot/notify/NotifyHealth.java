@@ -1,0 +1,21 @@
+package dev.mstudio.slackbot.notify;
+
+import java.time.Instant;
+
+/**
+ * How notification delivery is doing.
+ *
+ * @param pending           outbox entries not delivered yet
+ * @param delivered         Slack calls that succeeded since start
+ * @param dropped           entries given up on since start (permanent Slack errors, too many attempts)
+ * @param throttled         429 answers received since start
+ * @param lastDeliveryAt    when the last call succeeded, or null
+ * @param lastError         one line about the last failed call, or null (never a secret)
+ * @param lastErrorAt       when it happened, or null
+ * @param waitingChannels   channels waiting out a 429's Retry-After now
+ * @param watchedJobs       jobs followed for watches
+ * @param coreSubscriptions subscriptions held on the shared core watchers
+ */
+public record NotifyHealth(long pending, long delivered, long dropped, long throttled, Instant lastDeliveryAt,
+        String lastError, Instant lastErrorAt, int waitingChannels, int watchedJobs, int coreSubscriptions) {
+}

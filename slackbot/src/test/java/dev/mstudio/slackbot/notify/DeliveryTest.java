@@ -1,0 +1,144 @@
+package dev.mstudio.slackbot.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mstudio.client.ImportJob;
+import dev.mstudio.client.JobKind;
+import dev.mstudio.slackbot.fakeslack.SlackCall;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Delivery on a fake clock: the notifier's scheduler only runs when the test advances it, and
+ * Slack calls run on the calling thread, so every wait is counted in fake seconds.
+ */
+class DeliveryTest {
+    private final ManualScheduler delivery = new ManualScheduler();
+    private NotifyFixture f;
+
+    @BeforeEach
+    void start() {
+        f = NotifyFixture.start("jdbc:sqlite::memory:",
+                b -> b.clock(delivery.clock()).scheduler(delivery).executor(Runnable::run));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        f.close();
+    }
+
+    @Test
+    void throttled_waitsOutRetryAfter_thenDeliversEveryMessageInOrder() throws Exception {
+        List<ImportJob> jobs = f.seedImports(3);
+        f.slack.throttleNext("chat.postMessage", 1, 30);
+        for (ImportJob job : jobs) {
+            f.notifier.watch("C1", JobKind.IMPORT, job.jobId(), "U1");
+        }
+
+        delivery.runDue();
+        assertThat(f.slack.calls("chat.postMessage")).singleElement()
+                .satisfies(c -> assertThat(c.error()).isEqualTo("ratelimited"));
+        assertThat(f.notifier.health().waitingChannels()).isEqualTo(1);
+
+        delivery.advance(Duration.ofSeconds(29));
+        assertThat(f.posts("C1")).isEmpty();
+
+        delivery.advance(Duration.ofSeconds(1));
+        assertThat(f.posts("C1")).hasSize(1);
+        delivery.advance(Duration.ofMillis(999));
+        assertThat(f.posts("C1")).as("one message per second per channel").hasSize(1);
+        delivery.advance(Duration.ofMillis(1));
+        assertThat(f.posts("C1")).hasSize(2);
+        delivery.advance(Duration.ofSeconds(1));
+
+        assertThat(f.posts("C1")).extracting(SlackCall::text).hasSize(3).satisfies(texts -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(texts.get(i)).contains(jobs.get(i).jobId());
+            }
+        });
+        assertThat(f.notifier.health().throttled()).isEqualTo(1);
+        assertThat(f.pending()).isZero();
+    }
+
+    @Test
+    void throttledOnTwoChannels_pausesEveryChannel_untilRetryAfter() throws Exception {
+        ImportJob job = f.seedImports(1).get(0);
+        f.slack.throttleNext("chat.postMessage", 2, 10);
+        for (String channel : List.of("C1", "C2", "C3")) {
+            f.notifier.watch(channel, JobKind.IMPORT, job.jobId(), "U1");
+        }
+
+        delivery.runDue();
+        assertThat(f.slack.calls("chat.postMessage")).extracting(SlackCall::channel).containsExactly("C1", "C2");
+        delivery.advance(Duration.ofMillis(9999));
+        assertThat(f.slack.calls("chat.postMessage")).as("C3 waits too: Slack limits the workspace").hasSize(2);
+
+        delivery.advance(Duration.ofMillis(1));
+        assertThat(f.posts("C1")).hasSize(1);
+        assertThat(f.posts("C2")).hasSize(1);
+        assertThat(f.posts("C3")).hasSize(1);
+    }
+
+    @Test
+    void channels_arePacedEachOnItsOwn() throws Exception {
+        List<ImportJob> jobs = f.seedImports(2);
+        for (String channel : List.of("C1", "C2")) {
+            for (ImportJob job : jobs) {
+                f.notifier.watch(channel, JobKind.IMPORT, job.jobId(), "U1");
+            }
+        }
+
+        delivery.runDue();
+        assertThat(f.posts("C1")).hasSize(1);
+        assertThat(f.posts("C2")).hasSize(1);
+
+        delivery.advance(Duration.ofSeconds(1));
+        assertThat(f.posts("C1")).hasSize(2);
+        assertThat(f.posts("C2")).hasSize(2);
+    }
+
+    @Test
+    void permanentError_isRecordedAndDropped_andTheChannelGoesOn() throws Exception {
+        List<ImportJob> jobs = f.seedImports(2);
+        f.slack.failNext("chat.postMessage", 1, "not_in_channel");
+        f.notifier.watch("C1", JobKind.IMPORT, jobs.get(0).jobId(), "U1");
+        f.notifier.watch("C1", JobKind.IMPORT, jobs.get(1).jobId(), "U1");
+
+        delivery.runDue();
+        delivery.advance(Duration.ofSeconds(1));
+
+        assertThat(f.posts("C1")).singleElement().satisfies(c -> assertThat(c.text()).contains(jobs.get(1).jobId()));
+        NotifyHealth health = f.notifier.health();
+        assertThat(health.dropped()).isEqualTo(1);
+        assertThat(health.lastError()).contains("not_in_channel");
+        assertThat(health.pending()).isZero();
+    }
+
+    @Test
+    void transientError_retriesWithBackoff_keepingOrder() throws Exception {
+        List<ImportJob> jobs = f.seedImports(2);
+        f.slack.failNext("chat.postMessage", 2, "internal_error");
+        f.notifier.watch("C1", JobKind.IMPORT, jobs.get(0).jobId(), "U1");
+        f.notifier.watch("C1", JobKind.IMPORT, jobs.get(1).jobId(), "U1");
+
+        delivery.runDue();
+        delivery.advance(Duration.ofMillis(1999));
+        assertThat(f.slack.calls("chat.postMessage")).hasSize(1);
+        delivery.advance(Duration.ofMillis(1));
+        assertThat(f.slack.calls("chat.postMessage")).hasSize(2);
+        delivery.advance(Duration.ofMillis(3999));
+        assertThat(f.posts("C1")).isEmpty();
+        delivery.advance(Duration.ofMillis(1));
+        delivery.advance(Duration.ofSeconds(1));
+
+        assertThat(f.posts("C1")).extracting(SlackCall::text).hasSize(2)
+                .satisfies(texts -> {
+                    assertThat(texts.get(0)).contains(jobs.get(0).jobId());
+                    assertThat(texts.get(1)).contains(jobs.get(1).jobId());
+                });
+        assertThat(f.notifier.health().dropped()).isZero();
+    }
+}

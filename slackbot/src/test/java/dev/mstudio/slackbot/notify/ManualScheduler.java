@@ -1,0 +1,95 @@
+package dev.mstudio.slackbot.notify;
+
+import dev.mstudio.watch.WatchScheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A deterministic {@link WatchScheduler} with its own fake clock: nothing runs until the test calls
+ * {@link #advance} or {@link #runDue}, which move the clock to each due task in order and run it on
+ * the calling thread.
+ */
+final class ManualScheduler implements WatchScheduler {
+    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::due).thenComparingLong(Entry::seq);
+
+    private final FakeClock clock = new FakeClock(Instant.parse("2024-06-01T12:00:00Z"));
+    private final List<Entry> tasks = new ArrayList<>();
+    private long sequence;
+
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public synchronized Task schedule(Runnable task, Duration delay) {
+        Entry entry = new Entry(clock.instant().plus(delay), sequence++, task);
+        tasks.add(entry);
+        return () -> remove(entry);
+    }
+
+    /** Runs what is due now, including what those tasks schedule for now. */
+    void runDue() {
+        advance(Duration.ZERO);
+    }
+
+    /** Moves time forward, running each task as its time comes. */
+    void advance(Duration duration) {
+        Instant target = clock.instant().plus(duration);
+        Optional<Entry> next;
+        while ((next = nextDue(target)).isPresent()) {
+            if (next.get().due().isAfter(clock.instant())) {
+                clock.set(next.get().due());
+            }
+            next.get().task().run();
+        }
+        clock.set(target);
+    }
+
+    private synchronized Optional<Entry> nextDue(Instant target) {
+        Optional<Entry> next = tasks.stream().filter(e -> !e.due().isAfter(target)).min(ORDER);
+        next.ifPresent(tasks::remove);
+        return next;
+    }
+
+    private synchronized void remove(Entry entry) {
+        tasks.remove(entry);
+    }
+
+    private record Entry(Instant due, long seq, Runnable task) {
+    }
+
+    /** A clock that only moves when told to. */
+    static final class FakeClock extends Clock {
+        private volatile Instant now;
+
+        FakeClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

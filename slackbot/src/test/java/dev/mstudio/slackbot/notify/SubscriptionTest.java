@@ -1,0 +1,145 @@
+package dev.mstudio.slackbot.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mstudio.client.ImportJob;
+import dev.mstudio.client.JobKind;
+import dev.mstudio.slackbot.fakeslack.SlackCall;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Channel subscriptions: filters, unsubscribing and digests. The watchers poll the sandbox on real
+ * threads; delivery runs on a fake clock, so the test decides when the outbox is sent.
+ */
+class SubscriptionTest {
+    private final ManualScheduler delivery = new ManualScheduler();
+    private NotifyFixture f;
+
+    @BeforeEach
+    void start() {
+        f = NotifyFixture.start("jdbc:sqlite::memory:",
+                b -> b.clock(delivery.clock()).scheduler(delivery).executor(Runnable::run));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        f.close();
+    }
+
+    @Test
+    void subscribe_withModelAndOnlyFailures_notifiesOnlyMatchingTerminalTransitions() throws Exception {
+        List<ImportJob> jobs = f.seedImports(3);
+        ImportJob ofModel = jobs.get(0);
+        ImportJob failing = jobs.get(1);
+        f.notifier.subscribe("C-model", JobKind.IMPORT, ofModel.modelName().toUpperCase(), false, "U1");
+        f.notifier.subscribe("C-failures", JobKind.IMPORT, null, true, "U1");
+        f.notifier.subscribe("C-all", JobKind.IMPORT, null, false, "U1");
+        f.awaitSynced(JobKind.IMPORT);
+
+        f.sandbox.forceStatus(ofModel.jobId(), "SUCCESSED");
+        f.sandbox.forceStatus(failing.jobId(), "FAILED");
+        Waits.until("4 notices queued", () -> f.pending() == 4);
+        delivery.advance(Duration.ofSeconds(5));
+
+        assertThat(texts("C-model")).singleElement().asString().contains(ofModel.jobId(), "SUCCESSED");
+        assertThat(texts("C-failures")).singleElement().asString().contains(failing.jobId(), "FAILED", "error_code");
+        assertThat(texts("C-all")).hasSize(2);
+        assertThat(f.slack.calls("chat.postMessage")).noneMatch(c -> c.text().contains(jobs.get(2).jobId()));
+    }
+
+    @Test
+    void subscribe_sameFilterTwice_keepsOneSubscription() {
+        NotifySubscription first = f.notifier.subscribe("C1", JobKind.FINETUNE, "qwen-plus", true, "U1");
+        NotifySubscription again = f.notifier.subscribe("C1", JobKind.FINETUNE, "QWEN-PLUS", true, "U2");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(f.notifier.subscriptions("C1").subscriptions()).containsExactly(first);
+        assertThat(first.id()).startsWith("sub-");
+    }
+
+    @Test
+    void unsubscribe_byKindOrId_removesAndStopsNotices() throws Exception {
+        ImportJob job = f.seedImports(1).get(0);
+        f.notifier.subscribe("C-gone", JobKind.IMPORT, null, false, "U1");
+        NotifySubscription byId = f.notifier.subscribe("C-gone-too", JobKind.IMPORT, null, false, "U1");
+        f.notifier.subscribe("C-kept", JobKind.IMPORT, null, false, "U1");
+        f.awaitSynced(JobKind.IMPORT);
+
+        assertThat(f.notifier.unsubscribe("C-gone", "imports")).isTrue();
+        assertThat(f.notifier.unsubscribe("C-gone-too", byId.id())).isTrue();
+        assertThat(f.notifier.unsubscribe("C-gone", "imports")).isFalse();
+        f.sandbox.forceStatus(job.jobId(), "FAILED");
+        Waits.until("the kept channel's notice queued", () -> f.pending() == 1);
+        delivery.advance(Duration.ofSeconds(2));
+
+        assertThat(f.notifier.subscriptions("C-gone").isEmpty()).isTrue();
+        assertThat(f.notifier.subscriptions("C-gone-too").isEmpty()).isTrue();
+        assertThat(f.slack.calls("chat.postMessage")).filteredOn(SlackCall::ok)
+                .extracting(SlackCall::channel).containsExactly("C-kept");
+    }
+
+    @Test
+    void unsubscribe_lastSubscriptionOfAKind_releasesTheCoreSubscription() {
+        f.notifier.subscribe("C1", JobKind.IMPORT, null, false, "U1");
+        assertThat(f.notifier.health().coreSubscriptions()).isEqualTo(1);
+
+        f.notifier.unsubscribe("C1", "all");
+
+        assertThat(f.notifier.health().coreSubscriptions()).isZero();
+        assertThat(f.watchers.of(JobKind.IMPORT).health().listeners()).isZero();
+    }
+
+    @Test
+    void burstOfCompletions_isRolledIntoOneDigest() throws Exception {
+        List<ImportJob> jobs = f.seedImports(7);
+        f.notifier.subscribe("C1", JobKind.IMPORT, null, false, "U1");
+        f.awaitSynced(JobKind.IMPORT);
+
+        jobs.forEach(job -> f.sandbox.forceStatus(job.jobId(), "FAILED"));
+        Waits.until("7 notices queued", () -> f.pending() == 7);
+        delivery.advance(Duration.ofSeconds(1));
+
+        assertThat(f.posts("C1")).singleElement().satisfies(digest -> {
+            assertThat(digest.text()).startsWith("7 jobs finished");
+            jobs.forEach(job -> assertThat(digest.text()).contains(job.jobId()));
+        });
+        assertThat(f.pending()).isZero();
+    }
+
+    @Test
+    void fewCompletions_areSentOneByOne() throws Exception {
+        List<ImportJob> jobs = f.seedImports(3);
+        f.notifier.subscribe("C1", JobKind.IMPORT, null, false, "U1");
+        f.awaitSynced(JobKind.IMPORT);
+
+        jobs.forEach(job -> f.sandbox.forceStatus(job.jobId(), "SUCCESSED"));
+        Waits.until("3 notices queued", () -> f.pending() == 3);
+        delivery.advance(Duration.ofSeconds(3));
+
+        assertThat(f.posts("C1")).hasSize(3).noneMatch(c -> c.text().contains("jobs finished"));
+    }
+
+    @Test
+    void watchedJob_isNotAlsoAnnouncedBySubscription() throws Exception {
+        ImportJob job = f.seedImports(1).get(0);
+        f.notifier.subscribe("C1", JobKind.IMPORT, null, false, "U1");
+        f.notifier.watch("C1", JobKind.IMPORT, job.jobId(), "U1");
+        f.awaitSynced(JobKind.IMPORT);
+        delivery.runDue();
+
+        f.sandbox.forceStatus(job.jobId(), "FAILED");
+        Waits.until("update and reply queued", () -> f.pending() == 2);
+        delivery.advance(Duration.ofSeconds(3));
+
+        assertThat(f.posts("C1")).hasSize(2);
+        assertThat(f.posts("C1").get(1).threadTs()).isEqualTo(f.posts("C1").get(0).ts());
+    }
+
+    private List<String> texts(String channel) {
+        return f.posts(channel).stream().map(SlackCall::text).toList();
+    }
+}
