@@ -1,0 +1,204 @@
+package dev.mstudio.slackbot;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import dev.mstudio.client.DashScopeClient;
+import dev.mstudio.paging.Jobs;
+import dev.mstudio.slackbot.command.BotHandlers;
+import dev.mstudio.slackbot.notify.BotStore;
+import dev.mstudio.slackbot.notify.Notifier;
+import dev.mstudio.slackbot.notify.NotifyHealth;
+import dev.mstudio.watch.Watchers;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The running Slack bot: Bolt app, slash command and buttons, notifier, store, and the HTTP server
+ * (or a Socket Mode connection when an app token is configured). Closing it stops all of them; the
+ * DashScope client stays open (its owner closes it).
+ *
+ * <pre>{@code
+ * try (Bot bot = Bot.builder(BotConfig.fromEnvironment(env), client).build().start()) {
+ *     bot.eventsUrl(); // http://127.0.0.1:3000/slack/events
+ * }
+ * }</pre>
+ */
+public final class Bot implements AutoCloseable {
+    private final BotConfig config;
+    private final DashScopeClient client;
+    private final Clock clock;
+    private final BotStore givenStore;
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private BotHandlers handlers;
+    private Notifier notifier;
+    private BotHttpServer server;
+
+    private Bot(Builder builder) {
+        this.config = builder.config;
+        this.client = builder.client;
+        this.clock = builder.clock;
+        this.givenStore = builder.store;
+    }
+
+    public static Builder builder(BotConfig config, DashScopeClient client) {
+        return new Builder(config, client);
+    }
+
+    /**
+     * Connects to Slack (auth.test checks the bot token), then serves HTTP or opens Socket Mode.
+     *
+     * @throws Exception when the token is refused, the port is taken, or the store cannot open;
+     *                   everything opened so far is closed again
+     */
+    public synchronized Bot start() throws Exception {
+        try {
+            Slack slack = slack();
+            BotStore store = givenStore != null ? givenStore : closing(BotStore.open(config.dbUrl()));
+            Jobs jobs = closing(Jobs.builder(client).clock(clock).build());
+            Watchers watchers = closing(Watchers.builder(client).clock(clock).stateStore(store)
+                    .sink(jobs.index()::record).build());
+            notifier = closing(Notifier.builder(watchers, jobs, slack.methods(config.botToken()), store)
+                    .clock(clock).build().start());
+            handlers = closing(BotHandlers.builder(jobs, watchers, new NotifierFollowing(notifier), slack)
+                    .admins(config.admins()).slashCommand(config.slashCommand())
+                    .commandTimeout(config.commandTimeout()).clock(clock).build());
+            App app = app(slack);
+            handlers.register(app);
+            serve(app);
+            return this;
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The port the HTTP server listens on (slash commands and /healthz; /healthz only in Socket Mode). */
+    public int port() {
+        return server.port();
+    }
+
+    /** Where Slack sends slash commands and button clicks (HTTP mode). */
+    public URI eventsUrl() {
+        return URI.create(localBase() + BotHttpServer.EVENTS_PATH);
+    }
+
+    public URI healthUrl() {
+        return URI.create(localBase() + BotHttpServer.HEALTH_PATH);
+    }
+
+    /** What /healthz answers. */
+    public Map<String, Object> health() {
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("status", "ok");
+        health.put("mode", config.socketMode() ? "socket" : "http");
+        health.put("slash_command", config.slashCommand());
+        health.put("pending_commands", handlers.pending());
+        health.put("sessions", handlers.sessions());
+        NotifyHealth notify = notifier.health();
+        Map<String, Object> notifications = new LinkedHashMap<>();
+        notifications.put("pending", notify.pending());
+        notifications.put("delivered", notify.delivered());
+        notifications.put("dropped", notify.dropped());
+        notifications.put("throttled", notify.throttled());
+        notifications.put("watched_jobs", notify.watchedJobs());
+        notifications.put("last_error", notify.lastError());
+        health.put("notifications", notifications);
+        return health;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Slack slack() {
+        SlackConfig slackConfig = new SlackConfig();
+        if (config.apiUrl() != null) {
+            slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().endsWith("/") ? config.apiUrl()
+                    : config.apiUrl() + "/");
+        }
+        slackConfig.setPrettyResponseLoggingEnabled(false);
+        Slack slack = Slack.getInstance(slackConfig);
+        opened.push(slack);
+        return slack;
+    }
+
+    /** The Bolt app; auth.test runs once at start and is then cached for good, so no ack ever waits for it. */
+    private App app(Slack slack) {
+        AppConfig.AppConfigBuilder appConfig = AppConfig.builder().slack(slack).singleTeamBotToken(config.botToken())
+                .authTestCacheExpirationMillis(-1);
+        if (config.signingSecret() != null) {
+            appConfig.signingSecret(config.signingSecret());
+        } else {
+            appConfig.requestVerificationEnabled(false);
+        }
+        App app = new App(appConfig.build());
+        opened.push(app::stop);
+        return app;
+    }
+
+    private void serve(App app) throws Exception {
+        if (config.socketMode()) {
+            SocketModeApp socket = new SocketModeApp(config.appToken(), app);
+            opened.push(socket::close);
+            socket.startAsync();
+            server = closing(BotHttpServer.start(null, this::health, config.bindHost(), config.port()));
+        } else {
+            app.start();
+            server = closing(BotHttpServer.start(app, this::health, config.bindHost(), config.port()));
+        }
+    }
+
+    private String localBase() {
+        String host = config.bindHost().equals("0.0.0.0") || config.bindHost().equals("::") ? "127.0.0.1"
+                : config.bindHost();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    private <T extends AutoCloseable> T closing(T resource) {
+        opened.push(resource);
+        return resource;
+    }
+
+    /** Configures a {@link Bot}. */
+    public static final class Builder {
+        private final BotConfig config;
+        private final DashScopeClient client;
+        private Clock clock = Clock.systemUTC();
+        private BotStore store;
+
+        private Builder(BotConfig config, DashScopeClient client) {
+            this.config = Objects.requireNonNull(config, "config");
+            this.client = Objects.requireNonNull(client, "client");
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** A store to use instead of opening {@link BotConfig#dbUrl()}; the caller closes it. */
+        public Builder store(BotStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        public Bot build() {
+            return new Bot(this);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mstudio.slackbot;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.servlet.SlackAppServlet;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+
+/**
+ * The bot's HTTP side on Jetty (what bolt-jetty's {@code SlackAppServer} does, plus a chosen bind
+ * address, port 0, and a health endpoint): Bolt's servlet on {@value #EVENTS_PATH} for slash
+ * commands and interactivity, where Bolt verifies every request's signature, and
+ * {@value #HEALTH_PATH}. In Socket Mode only the health endpoint is served.
+ */
+final class BotHttpServer implements AutoCloseable {
+    static final String EVENTS_PATH = "/slack/events";
+    static final String HEALTH_PATH = "/healthz";
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    private BotHttpServer(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /** Serves {@code app} (null: health only) on {@code host:port}; port 0 picks a free one. */
+    static BotHttpServer start(App app, Supplier<Object> health, String host, int port) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        if (app != null) {
+            app.config().setAppPath(EVENTS_PATH);
+            context.addServlet(new ServletHolder(new SlackAppServlet(app)), EVENTS_PATH);
+        }
+        context.addServlet(new ServletHolder(new HealthServlet(health)), HEALTH_PATH);
+        server.setHandler(context);
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return new BotHttpServer(server, connector);
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

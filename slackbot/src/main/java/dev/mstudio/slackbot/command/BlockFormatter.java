@@ -1,0 +1,136 @@
+package dev.mstudio.slackbot.command;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.mstudio.command.Result;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders the command language's results as Block Kit, within Slack's limits (50 blocks, 3000
+ * characters per text). Every message ends with a context line: when it was asked and, for API
+ * errors, the service's code and request_id.
+ */
+final class BlockFormatter {
+    static final int MAX_LOG_SECTIONS = 8;
+
+    private final TablePages pages;
+
+    BlockFormatter(TablePages pages) {
+        this.pages = pages;
+    }
+
+    /** Who asked and when: admins see Cancel/Delete buttons; the time goes into the context line. */
+    record View(boolean admin, Instant at) {
+    }
+
+    Reply format(Result result, View view) {
+        if (result instanceof Result.Table table) {
+            String token = table.rows().size() > TableBlocks.ROWS_PER_MESSAGE ? pages.keep(table) : null;
+            return tablePage(table, token, 0, view);
+        }
+        if (result instanceof Result.Detail detail) {
+            return finish(Kit.escape(detail.title()), DetailBlocks.render(detail, view.admin()), view, null);
+        }
+        if (result instanceof Result.LogLines log) {
+            return logLines(log, view);
+        }
+        if (result instanceof Result.Message message) {
+            return message(message, view);
+        }
+        if (result instanceof Result.Failure failure) {
+            return failure(failure, view);
+        }
+        if (result instanceof Result.Confirm confirm) {
+            return confirm(confirm, view);
+        }
+        return problem("That command only works in the REPL (./mstudio).", null, view);
+    }
+
+    /** One slice of a table kept for the More button. */
+    Reply tablePage(Result.Table table, String token, int offset, View view) {
+        String text = Kit.escape(table.title()) + " (" + table.rows().size() + " rows)";
+        return finish(text, TableBlocks.slice(table, token, offset), view, null);
+    }
+
+    /** A refusal or problem the bot itself found: ":x: text" with a hint. */
+    Reply problem(String text, String hint, View view) {
+        String body = StatusEmoji.FAILED + " *" + Kit.escape(text) + "*"
+                + (hint == null || hint.isBlank() ? "" : "\n" + Kit.escape(hint));
+        return finish(Kit.escape(text), List.of(Kit.section(body)), view, null);
+    }
+
+    /** A plain sentence; {@code mrkdwn} is already escaped where it holds data. */
+    Reply note(String mrkdwn, View view) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        Kit.chunks(List.of(mrkdwn.split("\n", -1)), Kit.MAX_TEXT, "", "").stream().limit(MAX_LOG_SECTIONS)
+                .forEach(chunk -> blocks.add(Kit.section(chunk)));
+        return finish(mrkdwn.lines().findFirst().orElse(""), blocks, view, null);
+    }
+
+    private Reply message(Result.Message message, View view) {
+        String emoji = switch (message.level()) {
+            case SUCCESS -> StatusEmoji.SUCCESS;
+            case WARNING -> ":warning:";
+            case INFO -> ":information_source:";
+        };
+        List<String> lines = List.of((emoji + " " + Kit.escape(message.text())).split("\n", -1));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        Kit.chunks(lines, Kit.MAX_TEXT, "", "").stream().limit(MAX_LOG_SECTIONS)
+                .forEach(chunk -> blocks.add(Kit.section(chunk)));
+        return finish(Kit.escape(message.text()), blocks, view, null);
+    }
+
+    private Reply failure(Result.Failure failure, View view) {
+        String hint = failure.hint() == null ? "" : "\n" + Kit.escape(failure.hint());
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(Kit.section(StatusEmoji.FAILED + " *" + Kit.escape(failure.message()) + "*" + hint));
+        String code = failure.code() == null ? null : "code `" + Kit.escape(failure.code()) + "`";
+        return finish(Kit.escape(failure.message()), blocks, view, failure.requestId(), code);
+    }
+
+    private Reply confirm(Result.Confirm confirm, View view) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(Kit.section(":warning: " + Kit.escape(confirm.question())));
+        blocks.add(Kit.actions(List.of(
+                Kit.button("Yes, do it", ActionIds.CONFIRMED, confirm.confirmedLine(), "danger"),
+                Kit.button("No", ActionIds.DISMISS, "dismiss", null))));
+        return finish(Kit.escape(confirm.question()), blocks, view, null);
+    }
+
+    private Reply logLines(Result.LogLines log, View view) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(Kit.header(log.title()));
+        List<String> chunks = Kit.chunks(log.lines().stream().map(line -> line.replace("```", "'''")).toList(),
+                Kit.MAX_TEXT, "```", "```");
+        int skipped = Math.max(0, chunks.size() - MAX_LOG_SECTIONS);
+        chunks.subList(skipped, chunks.size()).forEach(chunk -> blocks.add(Kit.section(chunk)));
+        if (log.lines().isEmpty()) {
+            blocks.add(Kit.section("_The log is empty._"));
+        }
+        String range = log.lines().isEmpty() ? log.total() + " lines in all"
+                : "lines " + (log.offset() + 1) + "–" + (log.offset() + log.lines().size()) + " of " + log.total();
+        blocks.add(Kit.context(List.of(range + (skipped > 0 ? " · earlier lines left out to fit Slack; use --tail N" : ""))));
+        return finish(Kit.escape(log.title()), blocks, view, null);
+    }
+
+    /**
+     * Appends the context line (request time, code and request_id) and builds the reply;
+     * {@code fallback} is the notification text, mrkdwn with data already escaped.
+     */
+    private static Reply finish(String fallback, List<LayoutBlock> body, View view, String requestId, String... extra) {
+        List<String> context = new ArrayList<>();
+        for (String item : extra) {
+            if (item != null) {
+                context.add(item);
+            }
+        }
+        if (requestId != null && !requestId.isBlank()) {
+            context.add("request_id `" + Kit.escape(requestId) + "`");
+        }
+        context.add("requested " + Kit.date(view.at()));
+        List<LayoutBlock> blocks = new ArrayList<>(body.subList(0, Math.min(body.size(), Kit.MAX_BLOCKS - 1)));
+        blocks.add(Kit.context(List.of(String.join(" · ", context))));
+        return Reply.of(fallback, blocks);
+    }
+}

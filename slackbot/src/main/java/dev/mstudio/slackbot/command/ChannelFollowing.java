@@ -1,0 +1,29 @@
+package dev.mstudio.slackbot.command;
+
+import dev.mstudio.client.JobKind;
+import dev.mstudio.slackbot.notify.ChannelSubscriptions;
+import dev.mstudio.slackbot.notify.NotifySubscription;
+import dev.mstudio.slackbot.notify.WatchStart;
+import java.io.IOException;
+
+/**
+ * What the bot's channel commands need from the notifier: follow one job in a channel, subscribe a
+ * channel to a kind of job, stop either, and list them. The notifier implements the delivery.
+ */
+public interface ChannelFollowing {
+
+    /** Follows {@code jobId} in {@code channel}; throws what looking the job up throws (e.g. NotFound). */
+    WatchStart watch(String channel, JobKind kind, String jobId, String userId) throws IOException;
+
+    /** Subscribes {@code channel} to every job of {@code kind} that ends (of {@code model}, if given). */
+    NotifySubscription subscribe(String channel, JobKind kind, String model, boolean onlyFailures, String userId);
+
+    /**
+     * Stops a subscription (by its ID, or every one of a kind: "imports", "finetunes"), a watch (by
+     * job ID), or everything ("all"); false when nothing matched.
+     */
+    boolean unsubscribe(String channel, String idOrKind);
+
+    /** What {@code channel} follows now. */
+    ChannelSubscriptions subscriptions(String channel);
+}

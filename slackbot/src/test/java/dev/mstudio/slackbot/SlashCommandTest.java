@@ -1,0 +1,166 @@
+package dev.mstudio.slackbot;
+
+import static dev.mstudio.slackbot.BotFixture.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mstudio.client.FineTuneJob;
+import dev.mstudio.client.FineTuneQuery;
+import dev.mstudio.client.ImportJob;
+import dev.mstudio.client.ImportQuery;
+import dev.mstudio.slackbot.fakeslack.SlackCall;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Slash commands against the DashScope sandbox: acknowledged at once, answered as Block Kit at response_url. */
+class SlashCommandTest {
+    private static BotFixture fixture;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = BotFixture.start(Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void imports_withStatus_acksEmptyThenPostsTheRunningJobsAsBlockKit() throws Exception {
+        List<String> running = fixture.client.listImports(new ImportQuery(1, 100, "RUNNING", null)).items().stream()
+                .map(ImportJob::id).toList();
+
+        BotFixture.Sent sent = fixture.slash(USER, "imports --status RUNNING");
+
+        assertThat(sent.ack.statusCode()).isEqualTo(200);
+        assertThat(sent.ack.body()).isBlank();
+        SlackCall reply = sent.awaitReply(text -> text.contains("Import jobs"));
+        JsonNode message = reply.body();
+        assertThat(message.path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(message.path("blocks").get(0).path("type").asText()).isEqualTo("header");
+        String text = BotFixture.allText(message);
+        assertThat(running).isNotEmpty().allSatisfy(id -> assertThat(text).contains(id));
+        assertThat(text).contains(":hourglass_flowing_sand: RUNNING").contains("<!date^");
+        assertThat(BotFixture.texts(message)).allSatisfy(each -> assertThat(each.length()).isLessThanOrEqualTo(3000));
+    }
+
+    @Test
+    void imports_moreRowsThanAMessageHolds_moreButtonShowsTheNextRows() throws Exception {
+        fixture.sandbox.seed(40, 0, 0.0);
+        SlackCall first = fixture.slash("U0MORE", "imports --size 30").awaitReply(text -> text.contains("rows 1–20 of 30"));
+        String[] more = BotFixture.buttons(first.body()).stream().filter(button -> button[0].equals("mstudio_more"))
+                .findFirst().orElseThrow();
+
+        SlackCall second = fixture.click("U0MORE", "mstudio_more", more[1])
+                .awaitReply(text -> text.contains("rows 21–30 of 30"));
+
+        assertThat(second.body().path("replace_original").asBoolean()).isTrue();
+        assertThat(BotFixture.buttons(second.body())).extracting(button -> button[0]).containsExactly("mstudio_run_next");
+    }
+
+    @Test
+    void finetune_byId_showsDetailWithRefreshButton() throws Exception {
+        FineTuneJob job = fixture.client.listFineTunes(new FineTuneQuery(1, 10, null, null)).items().get(0);
+
+        SlackCall reply = fixture.slash(USER, "finetune " + job.id()).awaitReply(text -> text.contains(job.id()));
+
+        assertThat(BotFixture.allText(reply.body())).contains("Fine-tune job " + job.id()).contains(job.status());
+        assertThat(BotFixture.buttons(reply.body())).anySatisfy(button -> {
+            assertThat(button[0]).isEqualTo("mstudio_run_refresh");
+            assertThat(button[1]).isEqualTo("finetune " + job.id());
+        });
+    }
+
+    @Test
+    void import_unknownId_answersWithCodeAndRequestId() throws Exception {
+        SlackCall reply = fixture.slash(USER, "import 00000000-0000-0000-0000-000000000000")
+                .awaitReply(text -> text.contains(":x:"));
+
+        String text = BotFixture.allText(reply.body());
+        assertThat(text).contains("code `NotFound`").containsPattern("request_id `[^`]+`");
+    }
+
+    @Test
+    void unknownCommand_suggestsTheNearestAndHelp() throws Exception {
+        SlackCall reply = fixture.slash(USER, "finetuned").awaitReply(text -> text.contains(":x:"));
+
+        assertThat(BotFixture.allText(reply.body())).contains("Unknown command finetuned")
+                .contains("`/mstudio help`");
+    }
+
+    @Test
+    void history_isReplOnly_refusedWithAHint() throws Exception {
+        SlackCall reply = fixture.slash(USER, "history").awaitReply(text -> text.contains("REPL"));
+
+        assertThat(BotFixture.allText(reply.body())).contains("`history` works in the REPL only");
+    }
+
+    @Test
+    void help_listsCoreAndChannelCommands_butNotReplOnlyOnes() throws Exception {
+        SlackCall reply = fixture.slash(USER, "help").awaitReply(text -> text.contains("subscribe"));
+
+        String text = BotFixture.allText(reply.body());
+        assertThat(text).contains("imports [--status S]").contains("watch ID...").contains("subscriptions")
+                .doesNotContain("/history").doesNotContain("`history");
+    }
+
+    @Test
+    void imports_public_isSharedInTheChannel() throws Exception {
+        BotFixture.Sent sent = fixture.slash(USER, "imports --public");
+
+        assertThat(sent.ack.body()).contains("in_channel");
+        SlackCall reply = sent.awaitReply(text -> text.contains("Import jobs"));
+        assertThat(reply.body().path("response_type").asText()).isEqualTo("in_channel");
+    }
+
+    @Test
+    void next_afterAListing_showsTheSecondPageOfThatUsersListing() throws Exception {
+        fixture.slash("U0PAGER", "finetunes --size 2").awaitReply(text -> text.contains("page 1 of"));
+
+        SlackCall reply = fixture.slash("U0PAGER", "next").awaitReply(text -> text.contains("page 2 of"));
+
+        assertThat(BotFixture.allText(reply.body())).contains("Fine-tune jobs");
+    }
+
+    @Test
+    void watch_runningImport_postsAFollowingMessageInTheChannel() throws Exception {
+        String id = fixture.client.listImports(new ImportQuery(1, 100, "RUNNING", null)).items().get(0).id();
+
+        SlackCall reply = fixture.slash(USER, "watch " + id).awaitReply(text -> text.contains(id));
+
+        assertThat(BotFixture.allText(reply.body())).contains("Watching import job `" + id + "`");
+        SlackCall posted = fixture.slack.awaitCall("chat.postMessage",
+                call -> BotFixture.CHANNEL.equals(call.channel()) && BotFixture.allText(call.body()).contains(id),
+                BotFixture.WAIT);
+        assertThat(posted.ok()).isTrue();
+    }
+
+    @Test
+    void subscribe_thenSubscriptions_listsTheSubscription() throws Exception {
+        SlackCall subscribed = fixture.slash(USER, "subscribe finetunes --only failures")
+                .awaitReply(text -> text.contains("hears"));
+        assertThat(BotFixture.allText(subscribed.body())).contains("any fine-tune job ends (failures only)");
+
+        SlackCall listed = fixture.slash(USER, "subscriptions").awaitReply(text -> text.contains("Subscriptions"));
+
+        assertThat(BotFixture.allText(listed.body())).contains("fine-tune job ends (failures only)");
+    }
+
+    @Test
+    void subscribe_withoutKind_explainsUsage() throws Exception {
+        SlackCall reply = fixture.slash(USER, "subscribe --model qwen").awaitReply(text -> text.contains(":x:"));
+
+        assertThat(BotFixture.allText(reply.body())).contains("imports or finetunes");
+    }
+
+    @Test
+    void logsFollow_isRefusedWithAnAlternative() throws Exception {
+        SlackCall reply = fixture.slash(USER, "finetune logs ft-1 --follow").awaitReply(text -> text.contains(":x:"));
+
+        assertThat(BotFixture.allText(reply.body())).contains("--tail");
+    }
+}
