@@ -1,0 +1,144 @@
+package dev.mstudio.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.mstudio.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: the real {@code ./mstudio} launcher, the packaged jar, a sandbox on 127.0.0.1. Checks
+ * what a script user sees: output, one-line errors and exit statuses.
+ */
+class LauncherIT {
+    private static TestSandbox sandbox;
+    private static Path launcher;
+
+    @TempDir
+    Path home;
+
+    record Run(int status, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        launcher = Path.of(System.getProperty("mstudio.launcher", "../mstudio")).toAbsolutePath().normalize();
+        Path jar = Path.of(System.getProperty("mstudio.jar", "target/mstudio-repl.jar")).toAbsolutePath().normalize();
+        assumeTrue(jar.equals(launcher.resolveSibling("repl/target/mstudio-repl.jar")),
+                "the launcher runs repl/target/mstudio-repl.jar; this build writes " + jar);
+        sandbox = new TestSandbox();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void launcher_commandsAgainstSandbox_printTablesAndExitZero() throws Exception {
+        String running = sandbox.activeImport();
+
+        Run run = mstudio("", sandbox.env(), "-c", "/imports --status RUNNING --size 100", "-c", "/finetunes --size 3");
+
+        assertThat(run.status()).as(run.all()).isZero();
+        assertThat(run.out()).contains("Import jobs", running, "RUNNING", "Fine-tune jobs");
+        assertThat(run.all()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void launcher_unknownJob_printsOneLineApiErrorAndExitsNonZero() throws Exception {
+        Run run = mstudio("", sandbox.env(), "-c", "/import 00000000-0000-0000-0000-000000000000");
+
+        assertThat(run.status()).isNotZero();
+        assertThat(run.all()).contains("NotFound", "request_id").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void launcher_waitOnJobThatFailed_exitsOne() throws Exception {
+        String id = sandbox.activeImport();
+        sandbox.sandbox.forceStatus(id, "FAILED");
+
+        Run run = mstudio("", sandbox.env(), "-c", "/wait " + id + " --timeout 60s");
+
+        assertThat(run.status()).as(run.all()).isEqualTo(1);
+    }
+
+    @Test
+    void launcher_waitOnJobThatSucceeded_exitsZero() throws Exception {
+        String id = sandbox.activeImport();
+        sandbox.sandbox.forceStatus(id, "SUCCESSED");
+
+        Run run = mstudio("", sandbox.env(), "-c", "/wait " + id + " --timeout 60s");
+
+        assertThat(run.status()).as(run.all()).isZero();
+    }
+
+    @Test
+    void launcher_waitPastTimeout_exitsTwo() throws Exception {
+        String id = sandbox.activeImport();
+
+        Run run = mstudio("", sandbox.env(), "-c", "/wait " + id + " --timeout 1s");
+
+        assertThat(run.status()).as(run.all()).isEqualTo(2);
+    }
+
+    @Test
+    void launcher_pipedScript_runsEveryLine() throws Exception {
+        Run run = mstudio("/imports --size 2\n# a comment\n/finetunes --size 2\n", sandbox.env());
+
+        assertThat(run.status()).as(run.all()).isZero();
+        assertThat(run.out()).contains("Import jobs", "Fine-tune jobs");
+    }
+
+    @Test
+    void launcher_badOption_exitsTwoWithUsage() throws Exception {
+        Run run = mstudio("", sandbox.env(), "--frobnicate");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--frobnicate").containsIgnoringCase("usage");
+    }
+
+    @Test
+    void launcher_noApiKey_answersFromTheEmbeddedSandbox() throws Exception {
+        Run run = mstudio("", Map.of(), "-c", "/finetunes --size 2");
+
+        assertThat(run.status()).as(run.all()).isZero();
+        assertThat(run.out()).contains("Fine-tune jobs", "ft-");
+    }
+
+    private Run mstudio(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("DASHSCOPE_") || name.equals("NO_COLOR"));
+        builder.environment().putAll(env);
+        builder.environment().put("HOME", home.toString());
+        Path out = home.resolve("out.txt");
+        Path err = home.resolve("err.txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./mstudio " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}
