@@ -2,9 +2,14 @@ package dev.mstudio.slackbot;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.servlet.SlackAppServlet;
+import java.io.IOException;
 import java.util.function.Supplier;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
@@ -39,7 +44,9 @@ final class BotHttpServer implements AutoCloseable {
             context.addServlet(new ServletHolder(new SlackAppServlet(app)), EVENTS_PATH);
         }
         context.addServlet(new ServletHolder(new HealthServlet(health)), HEALTH_PATH);
+        context.setErrorHandler(quietErrors());
         server.setHandler(context);
+        server.setErrorHandler(quietErrors());
         server.setStopAtShutdown(false);
         try {
             server.start();
@@ -48,6 +55,22 @@ final class BotHttpServer implements AutoCloseable {
             throw e;
         }
         return new BotHttpServer(server, connector);
+    }
+
+    /** An internal error answers with its status line only: no exception, no stack trace, no servlet name. */
+    private static ErrorHandler quietErrors() {
+        ErrorHandler errors = new ErrorHandler() {
+            @Override
+            protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
+                    HttpServletResponse response, int code, String message) throws IOException {
+                baseRequest.setHandled(true);
+                response.setContentType("text/plain;charset=utf-8");
+                response.getWriter().write("HTTP " + code + "\n");
+            }
+        };
+        errors.setShowStacks(false);
+        errors.setShowServlet(false);
+        return errors;
     }
 
     int port() {
