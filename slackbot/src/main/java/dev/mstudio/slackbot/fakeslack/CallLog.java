@@ -22,7 +22,7 @@ final class CallLog {
             notifyAll();
         }
         if (echo != null) {
-            echo.println(Echo.line(call));
+            echo.println(Echo.render(call));
             echo.flush();
         }
     }

@@ -53,7 +53,7 @@ public final class FakeSlack implements AutoCloseable {
         return start(port, null);
     }
 
-    /** Starts serving and prints one readable line per call to {@code echo} (null: silent). */
+    /** Starts serving and prints each call to {@code echo} (null: silent), Block Kit rendered as text. */
     public static FakeSlack start(int port, PrintStream echo) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535");
@@ -115,7 +115,7 @@ public final class FakeSlack implements AutoCloseable {
             SlackCall call = log.await(Objects.requireNonNull(method, "method"), match, timeout);
             if (call == null) {
                 throw new AssertionError("no matching " + method + " call within " + timeout + "; received:\n"
-                        + String.join("\n", calls().stream().map(Echo::line).toList()));
+                        + String.join("\n", calls().stream().map(Echo::render).toList()));
             }
             return call;
         } catch (InterruptedException e) {

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Answers Web API calls ({@code /api/METHOD}) and response_url posts ({@code /response/ID}) like Slack. */
 final class FakeSlackHandler implements HttpHandler {
     private static final long TS_BASE = 1_700_000_000L;
+    private static final String API = "/api/";
+    private static final String RESPONSE = "/response/";
 
     private final Clock clock;
     private final CallLog log;
@@ -35,25 +37,27 @@ final class FakeSlackHandler implements HttpHandler {
             String body = readBody(exchange.getRequestBody());
             ObjectNode params = Params.parse(exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
-            if (path.startsWith("/api/") && path.length() > "/api/".length()) {
-                answer(exchange, path.substring("/api/".length()), params);
-            } else if (path.startsWith("/response/")) {
-                answer(exchange, "response", params);
+            if (path.startsWith(API) && path.length() > API.length()) {
+                answer(exchange, path.substring(API.length()), params, null);
+            } else if (path.startsWith(RESPONSE)) {
+                answer(exchange, "response", params, path.substring(RESPONSE.length()));
             } else {
                 send(exchange, 404, "{\"ok\":false,\"error\":\"unknown_method\"}", 0);
             }
         }
     }
 
-    private void answer(HttpExchange exchange, String method, ObjectNode params) throws IOException {
+    /** {@code responseId}: the ID of the response_url posted to, null for a Web API call. */
+    private void answer(HttpExchange exchange, String method, ObjectNode params, String responseId)
+            throws IOException {
         Script.Fault fault = script.take(method);
         if (fault != null) {
-            record(method, params, null, fault.error());
+            record(method, params, null, fault.error(), responseId);
             send(exchange, fault.status(), error(fault.error()), fault.retryAfterSeconds());
             return;
         }
         Reply reply = reply(method, params);
-        record(method, params, reply.ts(), reply.error());
+        record(method, params, reply.ts(), reply.error(), responseId);
         send(exchange, 200, reply.json(), 0);
     }
 
@@ -93,10 +97,10 @@ final class FakeSlackHandler implements HttpHandler {
         return new Reply(json, ts, null);
     }
 
-    private void record(String method, ObjectNode params, String ts, String error) {
+    private void record(String method, ObjectNode params, String ts, String error, String responseId) {
         String recordedTs = ts != null ? ts : Params.text(params, "ts");
         log.add(new SlackCall(clock.instant(), method, Params.text(params, "channel"), recordedTs,
-                Params.text(params, "thread_ts"), Params.text(params, "text"), params, error));
+                Params.text(params, "thread_ts"), Params.text(params, "text"), params, error, responseId));
     }
 
     private String nextTs() {

@@ -18,9 +18,11 @@ import java.util.Objects;
  *                 parsed); a token parameter is never kept
  * @param error    null when the call was answered {@code ok}; otherwise the error answered, e.g.
  *                 "ratelimited" (with HTTP 429) or "channel_not_found"
+ * @param responseId for a POST to a response_url (method "response"), the ID its path ends with
+ *                 ({@code /response/ID}, as {@link FakeSlack#responseUrl(String)} made it); otherwise null
  */
 public record SlackCall(Instant at, String method, String channel, String ts, String threadTs, String text,
-        JsonNode body, String error) {
+        JsonNode body, String error, String responseId) {
 
     public SlackCall {
         Objects.requireNonNull(at, "at");

@@ -126,6 +126,14 @@ class FakeSlackTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(call.text()).isEqualTo("done");
         assertThat(call.param("response_type")).isEqualTo("ephemeral");
+        assertThat(call.responseId()).isEqualTo("cmd-1");
+    }
+
+    @Test
+    void webApiCalls_haveNoResponseId() throws Exception {
+        methods.chatPostMessage(r -> r.channel("C1").text("x"));
+
+        assertThat(slack.awaitCall("chat.postMessage", null, TIMEOUT).responseId()).isNull();
     }
 
     @Test
@@ -146,7 +154,7 @@ class FakeSlackTest {
     }
 
     @Test
-    void echo_printsOneReadableLinePerCall_withoutTheToken() throws Exception {
+    void echo_printsAHeaderLinePerCallAndTheTextBelowIt_withoutTheToken() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (FakeSlack echoing = FakeSlack.start(0, new PrintStream(out, true, StandardCharsets.UTF_8))) {
             SlackConfig config = new SlackConfig();
@@ -157,7 +165,8 @@ class FakeSlackTest {
         }
 
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("chat.postMessage #C9", "line one | line two").doesNotContain(TOKEN);
+        assertThat(printed).contains("chat.postMessage #C9").doesNotContain(TOKEN);
+        assertThat(printed.lines()).contains("  line one", "  line two");
         assertThat(printed.lines().filter(l -> l.contains("chat.postMessage"))).hasSize(1);
     }
 }
