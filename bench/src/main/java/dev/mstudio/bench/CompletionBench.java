@@ -1,15 +1,9 @@
 package dev.mstudio.bench;
 
-import dev.mstudio.client.FineTuneJob;
-import dev.mstudio.client.ImportJob;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.paging.IndexEntry;
 import dev.mstudio.paging.JobIndex;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,7 +32,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CompletionBench {
     private static final int LIMIT = 20;
     private static final int PREFIXES = 1024;
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
 
     @Param({"10000", "100000"})
     public int size;
@@ -50,22 +43,12 @@ public class CompletionBench {
 
     @Setup(Level.Trial)
     public void fill() {
-        Random random = new Random(42);
+        SyntheticJobs jobs = new SyntheticJobs(42);
         index = new JobIndex(size);
-        String[] importIds = new String[size / 2];
-        String[] fineTuneIds = new String[size - size / 2];
-        for (int i = 0; i < importIds.length; i++) {
-            importIds[i] = new UUID(random.nextLong(), random.nextLong()).toString();
-            index.record(importJob(importIds[i]));
-        }
-        LocalDateTime start = LocalDateTime.of(2024, 1, 1, 0, 0);
-        for (int i = 0; i < fineTuneIds.length; i++) {
-            String minute = start.plusMinutes(random.nextInt(60 * 24 * 365)).format(MINUTE);
-            fineTuneIds[i] = String.format("ft-%s-%04x", minute, random.nextInt(0x10000));
-            index.record(fineTune(fineTuneIds[i]));
-        }
-        importPrefixes = prefixes(importIds, random);
-        fineTunePrefixes = prefixes(fineTuneIds, random);
+        String[] importIds = jobs.imports(size / 2, index::record);
+        String[] fineTuneIds = jobs.fineTunes(size - size / 2, index::record);
+        importPrefixes = jobs.prefixes(importIds, PREFIXES);
+        fineTunePrefixes = jobs.prefixes(fineTuneIds, PREFIXES);
     }
 
     /** Completing "/import ID" with part of a UUID typed. */
@@ -91,25 +74,5 @@ public class CompletionBench {
     private int advance() {
         next = (next + 1) & (PREFIXES - 1);
         return next;
-    }
-
-    /** Prefixes of 2, 3 or 4 characters cut from IDs that exist, so every lookup finds something. */
-    private static String[] prefixes(String[] ids, Random random) {
-        String[] prefixes = new String[PREFIXES];
-        for (int i = 0; i < PREFIXES; i++) {
-            prefixes[i] = ids[random.nextInt(ids.length)].substring(0, 2 + random.nextInt(3));
-        }
-        return prefixes;
-    }
-
-    private static ImportJob importJob(String id) {
-        return new ImportJob(id, "qwen3-32b-" + id.substring(0, 8), "import " + id.substring(0, 8), "SUCCESSED",
-                "OSS", null, null, null, "2024-01-01T12:00:00.000+00:00", null);
-    }
-
-    private static FineTuneJob fineTune(String id) {
-        return new FineTuneJob(id, "job-" + id, "RUNNING", null, "qwen3-14b", "qwen3-14b", List.of("file-1"),
-                List.of(), null, "sft", "2024-10-29 16:53:53", null, null, null, null, null, null, null, null, null,
-                null);
     }
 }
