@@ -139,17 +139,17 @@ final class WatchCommands {
                     && !lastStatus.equals(seen.job().status())) {
                 report(new WatchEvent.StatusChanged(seen.job(), lastStatus, seen.job().status()));
             } else if (event instanceof WatchEvent.JobGone gone) {
-                session.host().notice(Notices.gone(gone));
                 dropIfOneJob();
+                session.host().notice(Notices.gone(gone));
             }
         }
 
         private void report(WatchEvent.StatusChanged changed) {
             lastStatus = changed.newStatus();
-            session.host().notice(Notices.changed(changed));
             if (changed.finished()) {
-                dropIfOneJob();
+                dropIfOneJob(); // first, so a front end showing the notice also shows the watch count without it
             }
+            session.host().notice(Notices.changed(changed));
         }
 
         private void dropIfOneJob() {
