@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * The OkHttp + Jackson {@link DashScopeClient}.
@@ -19,7 +18,9 @@ import okhttp3.Response;
  * policy, so a non-idempotent request is never silently sent twice.
  *
  * <p>GETs are retried on throttling, server errors and transport failures; cancel and delete only
- * on throttling or when the connection could not be made; creates never.
+ * on throttling or when the connection could not be made; creates never. Interrupting the calling
+ * thread cancels the call in flight (or the wait before a retry) at once: it ends with an
+ * {@link java.io.InterruptedIOException}, the interrupt flag still set, and no further attempt.
  */
 final class HttpDashScopeClient implements DashScopeClient {
     /** The client every instance derives from unless the builder was given one. */
@@ -142,10 +143,9 @@ final class HttpDashScopeClient implements DashScopeClient {
         return retrier.run(mode, () -> exchange(request));
     }
 
+    /** One attempt; interrupting the calling thread cancels it (see {@link InterruptibleCall}). */
     private Reply exchange(Request request) throws IOException {
-        try (Response response = http.newCall(request).execute()) {
-            return decoder.decode(response);
-        }
+        return InterruptibleCall.execute(http.newCall(request), decoder::decode);
     }
 
     /** output {"status":"success"}; any other stated status is not a success. */

@@ -2,6 +2,7 @@ package dev.mstudio.client;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,9 @@ import java.util.random.RandomGenerator;
  * Runs one call with retries: exponential backoff with full jitter (a random wait between 0 and
  * {@code min(cap, base * 2^(n-1))} before retry n), or exactly the server's Retry-After when it sent
  * one. Stops after {@code maxAttempts}, or when the next wait would end beyond the time budget
- * (measured on the injected clock), rethrowing the last failure as it was.
+ * (measured on the injected clock), rethrowing the last failure as it was. A thread interrupt stops
+ * it at once, during an attempt or a wait: no further attempt, an {@link InterruptedIOException}
+ * thrown, the interrupt flag left set.
  */
 final class Retrier {
 
@@ -46,6 +49,9 @@ final class Retrier {
             try {
                 return attempt.run();
             } catch (ApiException | IOException failure) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw interruption(failure);
+                }
                 Duration wait = nextWait(mode, failure, n, start);
                 if (wait == null) {
                     throw failure;
@@ -77,17 +83,43 @@ final class Retrier {
         return ceiling <= 0 ? Duration.ZERO : Duration.ofMillis(random.nextLong(0, ceiling + 1));
     }
 
+    /** Sleeps before a retry; an interrupt before, during or right after the sleep ends the call. */
     private void pause(Duration wait) throws InterruptedIOException {
         if (wait.isZero()) {
             return;
         }
         try {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            InterruptedIOException stop = new InterruptedIOException("interrupted while waiting to retry");
-            stop.initCause(e);
-            throw stop;
+            throw stopped(e);
         }
+        if (Thread.currentThread().isInterrupted()) {
+            throw stopped(null);
+        }
+    }
+
+    private static InterruptedIOException stopped(InterruptedException cause) {
+        InterruptedIOException stop = new InterruptedIOException("interrupted while waiting to retry");
+        if (cause != null) {
+            stop.initCause(cause);
+        }
+        return stop;
+    }
+
+    /**
+     * The failure to throw when the thread was interrupted during an attempt: the attempt's own
+     * InterruptedIOException, or one caused by the failure that happened to end the attempt first.
+     */
+    private static InterruptedIOException interruption(Exception failure) {
+        if (failure instanceof InterruptedIOException stop && !(stop instanceof SocketTimeoutException)) {
+            return stop;
+        }
+        InterruptedIOException stop = new InterruptedIOException("interrupted");
+        stop.initCause(failure);
+        return stop;
     }
 }

@@ -18,6 +18,11 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * declarations, the session's job index and its watches: never the network.
  */
 final class Completer {
+    /**
+     * Commands that act on jobs which can still change: their job IDs are offered active first (see
+     * {@link SlotValues#of(Session, Slot, String, boolean)}). Qualified picocli names, "/" included.
+     */
+    private static final Set<String> ACTIVE_FIRST = Set.of("/wait", "/watch", "/finetune cancel");
     private final Grammar grammar;
     private final SlotValues values;
 
@@ -58,10 +63,12 @@ final class Completer {
 
     private List<Candidate> arguments(Session session, CommandSpec spec, List<String> args, String current,
                                       boolean offerSubcommands) {
+        boolean activeFirst = ACTIVE_FIRST.contains(spec.qualifiedName(" "));
         if (!args.isEmpty()) {
             OptionSpec previous = spec.findOption(args.get(args.size() - 1));
             if (previous != null && previous.arity().max() > 0) {
-                return grammar.slot(previous).map(slot -> values.of(session, slot, current)).orElse(List.of());
+                return grammar.slot(previous).map(slot -> values.of(session, slot, current, activeFirst))
+                        .orElse(List.of());
             }
         }
         if (current.startsWith("-")) {
@@ -77,7 +84,7 @@ final class Completer {
         }
         PositionalParamSpec open = openPositional(spec, args);
         if (open != null) {
-            grammar.slot(open).ifPresent(slot -> candidates.addAll(values.of(session, slot, current)));
+            grammar.slot(open).ifPresent(slot -> candidates.addAll(values.of(session, slot, current, activeFirst)));
         } else if (!offerSubcommands) {
             candidates.addAll(options(spec, args, current));
         }

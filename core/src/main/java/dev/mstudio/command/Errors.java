@@ -6,6 +6,7 @@ import dev.mstudio.client.ConfigurationException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -18,7 +19,7 @@ final class Errors {
 
     static Result.Failure of(Throwable thrown, Invocation invocation, Session session) {
         Throwable error = unwrap(thrown);
-        if (error instanceof InterruptedException || error instanceof InterruptedIOException) {
+        if (error instanceof InterruptedException || error instanceof InterruptedIOException io && !timedOut(io)) {
             return interrupted();
         }
         if (error instanceof ApiException api) {
@@ -107,7 +108,19 @@ final class Errors {
     private static String reason(IOException io) {
         String message = io.getMessage();
         String kind = io.getClass().getSimpleName();
+        if (timedOut(io)) {
+            return "no answer in time (" + kind + ")";
+        }
         return message == null || message.isBlank() ? kind : kind + ": " + ParseErrors.clip(message);
+    }
+
+    /**
+     * A timeout, not a Ctrl-C: both are InterruptedIOExceptions. Socket timeouts have their own
+     * class; OkHttp reports its whole-call timeout as a plain one with the message "timeout".
+     */
+    private static boolean timedOut(IOException io) {
+        return io instanceof SocketTimeoutException
+                || io instanceof InterruptedIOException && "timeout".equals(io.getMessage());
     }
 
     private static String sentence(String message) {

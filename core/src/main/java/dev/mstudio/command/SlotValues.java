@@ -4,6 +4,7 @@ import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.command.Watches.Watch;
 import dev.mstudio.paging.IndexEntry;
+import dev.mstudio.paging.JobIndex;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -29,9 +30,15 @@ final class SlotValues {
         this.grammar = grammar;
     }
 
-    List<Candidate> of(Session session, Slot slot, String typed) {
+    /**
+     * The candidates for {@code typed} in {@code slot}. With {@code activeFirst} (commands about jobs
+     * that can still change: /wait, /watch, /finetune cancel) job IDs are narrowed to the jobs not in
+     * a terminal status (PENDING, RUNNING, any unknown status) when at least one of them matches;
+     * the finished ones are offered only when no active job does.
+     */
+    List<Candidate> of(Session session, Slot slot, String typed, boolean activeFirst) {
         return switch (slot.type()) {
-            case JOB_ID -> jobIds(session, slot.kind(), typed);
+            case JOB_ID -> jobIds(session, slot.kind(), typed, activeFirst);
             case WATCHED_ID -> watched(session, typed);
             case STATUS -> fixed(slot.kind().statuses(), typed, status -> slot.kind().label() + " status");
             case MODEL -> fixed(session.jobs().index().models(slot.kind()), typed, model -> "model seen");
@@ -75,10 +82,37 @@ final class SlotValues {
         return days + (days == 1 ? " day ago" : " days ago");
     }
 
-    private static List<Candidate> jobIds(Session session, JobKind kind, String typed) {
+    private static List<Candidate> jobIds(Session session, JobKind kind, String typed, boolean activeFirst) {
         Instant now = session.clock().instant();
-        return session.jobs().index().complete(kind, typed, MOST).stream()
-                .map(entry -> new Candidate(entry.id(), describe(entry, now), true)).toList();
+        JobIndex index = session.jobs().index();
+        List<IndexEntry> entries = activeFirst ? activeOrElseAll(index, kind, typed) : index.complete(kind, typed, MOST);
+        return entries.stream().map(entry -> new Candidate(entry.id(), describe(entry, now), true)).toList();
+    }
+
+    /**
+     * The first {@link #MOST} matching jobs that can still change, or, when none matches, the first
+     * {@code MOST} matching jobs of any status. Reads the index in growing batches, so a short list
+     * costs one small scan and only a long list of finished jobs is read further.
+     */
+    private static List<IndexEntry> activeOrElseAll(JobIndex index, JobKind kind, String typed) {
+        int limit = MOST;
+        while (true) {
+            List<IndexEntry> matches = index.complete(kind, typed, limit);
+            List<IndexEntry> active = matches.stream().filter(SlotValues::active).limit(MOST).toList();
+            boolean all = matches.size() < limit || limit >= index.capacity();
+            if (active.size() == MOST || all && !active.isEmpty()) {
+                return active;
+            }
+            if (all) {
+                return matches.subList(0, Math.min(MOST, matches.size()));
+            }
+            limit = (int) Math.min(index.capacity(), limit * 10L);
+        }
+    }
+
+    /** Not in a terminal status of its kind: PENDING, RUNNING, or a status this client does not know. */
+    private static boolean active(IndexEntry entry) {
+        return !entry.kind().isTerminal(entry.status());
     }
 
     private static List<Candidate> watched(Session session, String typed) {

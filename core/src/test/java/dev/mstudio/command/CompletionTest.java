@@ -119,12 +119,51 @@ class CompletionTest {
     }
 
     @Test
-    void watchAndWait_offerIdsOfBothKinds() {
-        assertThat(values("/watch ")).containsExactly("937b1e0c-c2fa", "93aa0000-0001",
-                "ft-202410280900-aaaa", "ft-202410291653-1c7f");
-        assertThat(values("/watch 937b1e0c-c2fa ")).hasSize(4);
-        assertThat(values("/wait 9")).containsExactly("937b1e0c-c2fa", "93aa0000-0001");
+    void watchAndWait_offerIdsOfBothKinds_activeOnesWhenAnyMatches() {
+        assertThat(values("/watch ")).containsExactly("937b1e0c-c2fa", "ft-202410291653-1c7f");
+        assertThat(values("/watch 937b1e0c-c2fa ")).containsExactly("937b1e0c-c2fa", "ft-202410291653-1c7f");
+        assertThat(values("/wait ")).containsExactly("937b1e0c-c2fa", "ft-202410291653-1c7f");
+        assertThat(values("/wait 9")).containsExactly("937b1e0c-c2fa");
         assertThat(values("/wait x ")).containsExactly("--timeout");
+    }
+
+    @Test
+    void waitWatchAndCancel_noActiveJobMatches_offerTheFinishedOnes() {
+        assertThat(complete("/wait 93a")).containsExactly(
+                new Candidate("93aa0000-0001", "FAILED · qwen3-8b-offline-b · 3 h ago", true));
+        assertThat(values("/watch ft-20241028")).containsExactly("ft-202410280900-aaaa");
+        assertThat(values("/finetune cancel ft-20241028")).containsExactly("ft-202410280900-aaaa");
+        assertThat(values("/wait zz")).isEmpty();
+    }
+
+    @Test
+    void finetuneCancel_offersOnlyFineTunesThatCanStillChange_unknownStatusesIncluded() {
+        jobs.index().record(fineTune("ft-202410291700-0001", "PENDING", "qwen3-8b", "2024-10-29 17:00:00"));
+        jobs.index().record(fineTune("ft-202410291700-0002", "QUEUING", "qwen3-8b", "2024-10-29 17:00:00"));
+        jobs.index().record(fineTune("ft-202410291700-0003", "CANCELED", "qwen3-8b", "2024-10-29 17:00:00"));
+
+        assertThat(values("/finetune cancel ")).containsExactly(
+                "ft-202410291653-1c7f", "ft-202410291700-0001", "ft-202410291700-0002");
+        assertThat(values("/finetune can ft-2024102917")).containsExactly("ft-202410291700-0001", "ft-202410291700-0002");
+    }
+
+    @Test
+    void otherCommands_stillOfferEveryStatus() {
+        assertThat(values("/import delete ")).containsExactly("937b1e0c-c2fa", "93aa0000-0001");
+        assertThat(values("/finetune logs ")).containsExactly("ft-202410280900-aaaa", "ft-202410291653-1c7f");
+        assertThat(values("/unwatch ")).isEmpty();
+    }
+
+    @Test
+    void wait_activeJobBehindMoreThanAHundredFinishedOnes_isStillFound() {
+        for (int i = 0; i < 250; i++) {
+            jobs.index().record(importJob(String.format("b%03d", i), "SUCCESSED", "m", "2024-10-29T16:00:00.000+00:00"));
+        }
+        jobs.index().record(importJob("b999", "PENDING", "m", "2024-10-29T16:00:00.000+00:00"));
+
+        assertThat(values("/wait b")).containsExactly("b999");
+        assertThat(values("/import b")).hasSize(SlotValues.MOST).startsWith("b000").doesNotContain("b999");
+        assertThat(values("/wait b0")).hasSize(SlotValues.MOST).startsWith("b000");
     }
 
     @Test
