@@ -7,11 +7,13 @@ import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.client.Page;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -127,8 +129,12 @@ final class PageCache {
     /** Waits for a load and throws what the client threw: ApiException, IOException, IllegalArgumentException. */
     static <T> T await(CompletableFuture<T> future) throws IOException {
         try {
-            return future.join();
-        } catch (CompletionException | CancellationException e) {
+            return future.get();
+        } catch (InterruptedException e) {
+            // Ctrl-C: the caller gets control back now; the load finishes in the background and is cached
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for DashScope");
+        } catch (ExecutionException | CompletionException | CancellationException e) {
             throw unwrap(e);
         }
     }
@@ -136,7 +142,7 @@ final class PageCache {
     /** Returns the IOException to throw, or throws the unchecked exception itself. */
     static IOException unwrap(Throwable thrown) {
         Throwable cause = thrown;
-        while ((cause instanceof CompletionException || cause instanceof QuietFailure
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException || cause instanceof QuietFailure
                 || cause instanceof UncheckedIOException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
