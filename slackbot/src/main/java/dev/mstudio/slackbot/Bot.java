@@ -154,8 +154,15 @@ public final class Bot implements AutoCloseable {
     private void serve(App app) throws Exception {
         if (config.socketMode()) {
             SocketModeApp socket = new SocketModeApp(config.appToken(), app);
-            opened.push(socket::close);
             socket.startAsync();
+            // SocketModeApp.close() only disconnects; the client's own close stops its processor threads
+            var client = socket.getClient();
+            opened.push(() -> {
+                socket.close();
+                if (client != null) {
+                    client.close();
+                }
+            });
             server = closing(BotHttpServer.start(null, this::health, config.bindHost(), config.port()));
         } else {
             app.start();

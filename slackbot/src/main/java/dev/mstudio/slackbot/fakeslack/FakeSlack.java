@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -20,8 +21,9 @@ import java.util.function.Predicate;
  * Slack SDK at {@link #apiUrl()} ({@code SlackConfig#setMethodsEndpointUrlPrefix}, or
  * {@code SLACK_API_URL}), run the code, then verify what was sent with {@link #calls(String)} or
  * {@link #awaitCall}. It answers like Slack: chat.postMessage assigns a {@code ts}, chat.update
- * needs a message it posted ({@code message_not_found} otherwise), auth.test names a fake bot, any
- * other method answers {@code {"ok":true}}. Throttling ({@link #throttleNext}) and refusals
+ * needs a message it posted ({@code message_not_found} otherwise), auth.test names a fake bot,
+ * apps.connections.open hands out the URL set with {@link #socketModeUrl(String)}, any other method
+ * answers {@code {"ok":true}}. Throttling ({@link #throttleNext}) and refusals
  * ({@link #failNext}) can be scripted. Token parameters are never recorded or printed.
  *
  * <pre>{@code
@@ -41,6 +43,7 @@ public final class FakeSlack implements AutoCloseable {
     private final ExecutorService executor;
     private final CallLog log;
     private final Script script = new Script();
+    private final AtomicReference<String> socketModeUrl = new AtomicReference<>();
 
     private FakeSlack(HttpServer server, ExecutorService executor, CallLog log) {
         this.server = server;
@@ -69,7 +72,8 @@ public final class FakeSlack implements AutoCloseable {
                     new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 128);
             CallLog log = new CallLog(echo);
             FakeSlack slack = new FakeSlack(server, executor, log);
-            server.createContext("/", new FakeSlackHandler(Clock.systemUTC(), log, slack.script));
+            server.createContext("/", new FakeSlackHandler(Clock.systemUTC(), log, slack.script,
+                    slack.socketModeUrl::get));
             server.setExecutor(executor);
             server.start();
             return slack;
@@ -92,6 +96,14 @@ public final class FakeSlack implements AutoCloseable {
     public String responseUrl(String id) {
         Objects.requireNonNull(id, "id");
         return "http://127.0.0.1:" + port() + "/response/" + id;
+    }
+
+    /**
+     * The WebSocket URL apps.connections.open answers with from now on ({@code {"ok":true,"url":URL}}),
+     * e.g. a local Socket Mode server's {@code ws://127.0.0.1:PORT/}; null: plain {@code {"ok":true}} again.
+     */
+    public void socketModeUrl(String url) {
+        socketModeUrl.set(url);
     }
 
     /** Everything received, in order, throttled and refused calls included. */

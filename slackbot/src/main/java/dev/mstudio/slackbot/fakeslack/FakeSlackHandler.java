@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /** Answers Web API calls ({@code /api/METHOD}) and response_url posts ({@code /response/ID}) like Slack. */
 final class FakeSlackHandler implements HttpHandler {
@@ -21,13 +22,16 @@ final class FakeSlackHandler implements HttpHandler {
     private final Clock clock;
     private final CallLog log;
     private final Script script;
+    private final Supplier<String> socketModeUrl;
     private final AtomicLong tsCounter = new AtomicLong();
     private final Set<String> messages = ConcurrentHashMap.newKeySet();
 
-    FakeSlackHandler(Clock clock, CallLog log, Script script) {
+    /** {@code socketModeUrl}: what apps.connections.open hands out (null: no URL in the answer). */
+    FakeSlackHandler(Clock clock, CallLog log, Script script, Supplier<String> socketModeUrl) {
         this.clock = clock;
         this.log = log;
         this.script = script;
+        this.socketModeUrl = socketModeUrl;
     }
 
     @Override
@@ -73,8 +77,14 @@ final class FakeSlackHandler implements HttpHandler {
             case "auth.test" -> ok("{\"ok\":true,\"url\":\"https://fake-slack.invalid/\",\"team\":\"Fake Slack\","
                     + "\"user\":\"mstudio\",\"team_id\":\"T0FAKE\",\"user_id\":\"U0FAKE\",\"bot_id\":\"B0FAKE\"}",
                     null);
+            case "apps.connections.open" -> connectionsOpen();
             default -> ok("{\"ok\":true}", null);
         };
+    }
+
+    private Reply connectionsOpen() {
+        String url = socketModeUrl.get();
+        return ok(url == null ? "{\"ok\":true}" : "{\"ok\":true,\"url\":\"" + jsonEscape(url) + "\"}", null);
     }
 
     private Reply postMessage(String channel) {
