@@ -127,7 +127,10 @@ final class Errors {
         if (message == null || message.isBlank()) {
             return "Invalid arguments.";
         }
-        String text = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        String firstWord = message.split(" ", 2)[0];
+        // "page_size must be ..." and "storage_info.object_key ..." name a field: keep it as spelled
+        String text = firstWord.chars().allMatch(Character::isLowerCase)
+                ? Character.toUpperCase(message.charAt(0)) + message.substring(1) : message;
         return text.endsWith(".") ? text : text + ".";
     }
 }

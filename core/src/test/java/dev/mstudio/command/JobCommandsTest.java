@@ -41,7 +41,7 @@ class JobCommandsTest {
         Result.Failure failure = (Result.Failure) fixture.run(
                 "/import create --base qwen3-32b --weight full --bucket b --key no-slash");
 
-        assertThat(failure.message()).contains("object_key").endsWith(".");
+        assertThat(failure.message()).startsWith("storage_info.object_key must end with '/'").endsWith(".");
         assertThat(failure.hint()).startsWith("Usage: /import create --base MODEL");
         assertThat(fixture.sandbox.stats().total()).isZero();
     }
