@@ -28,7 +28,7 @@ final class TableRenderer {
         List<Column> columns = table.columns();
         String[][] cells = plainCells(table);
         if (table.rows().isEmpty()) {
-            out.add(Feedback.PREFIX + "No jobs to show.");
+            out.add(Feedback.PREFIX + "Nothing to show.");
         } else if (!columns.isEmpty()) {
             int[] widths = fit(naturalWidths(columns, cells), types(columns), look.columns());
             out.add(look.palette().bold(line(header(columns), columns, widths, false)));

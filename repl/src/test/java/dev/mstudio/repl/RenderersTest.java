@@ -46,6 +46,16 @@ class RenderersTest {
     }
 
     @Test
+    void render_emptyTableOfCheckpoints_saysNothingAboutJobs() {
+        Result.Table empty = new Result.Table("Checkpoints of fine-tune job ft-1",
+                List.of(new Result.Column("CHECKPOINT", ValueType.TEXT)), List.of(), "0 checkpoints", null);
+
+        String text = String.join("\n", renderer(Palette.PLAIN, 80).render(empty, false));
+
+        assertThat(text).contains("Nothing to show.", "0 checkpoints").doesNotContain("jobs to show");
+    }
+
+    @Test
     void render_tableOnUnlimitedWidth_keepsEveryValueWhole() {
         String text = String.join("\n", renderer(Palette.PLAIN, 0).render(jobs(), false));
 
