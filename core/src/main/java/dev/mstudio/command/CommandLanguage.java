@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * The one command language of mstudio, shared by the REPL and the Slack bot. Each command is
- * declared once (names, options, value types, usage and help text) as a picocli command; that
- * declaration drives parsing, {@code /help} and completion. Immutable and thread-safe: one instance
- * serves every {@link Session}.
+ * declared once (names, options, value types, usage and help text); that declaration drives
+ * parsing (through a picocli command built from it on first need), {@code /help} and completion.
+ * Immutable and thread-safe: one instance serves every {@link Session}.
  *
  * <p>The leading "/" is optional ({@code "imports --status RUNNING"} works), and any unique prefix
  * of a command or subcommand name works, JShell style ({@code /n} is {@code /next}; {@code /imp} is
@@ -26,14 +26,12 @@ public final class CommandLanguage {
     private final Parser parser;
     private final HelpText helpText;
     private final Commands commands;
-    private final Completer completer;
 
     private CommandLanguage(Grammar grammar) {
         this.grammar = grammar;
         this.parser = new Parser(grammar);
         this.helpText = new HelpText(grammar);
         this.commands = new Commands(helpText);
-        this.completer = new Completer(grammar);
     }
 
     /** The language with every command of the design: /imports, /import, ... /exit. */
@@ -76,6 +74,8 @@ public final class CommandLanguage {
         Objects.requireNonNull(session, "session");
         String text = line == null ? "" : line;
         try {
+            // made per call: a Completer refers to picocli's classes, which are slow to load until needed
+            Completer completer = new Completer(grammar);
             return completer.complete(session, text.substring(0, Math.max(0, Math.min(cursor, text.length()))));
         } catch (RuntimeException unexpected) {
             return List.of();
@@ -94,6 +94,15 @@ public final class CommandLanguage {
     /** The table of every command with a one-line description, as {@code /help} shows it, as plain text. */
     public String helpOverview() {
         return helpText.overviewText();
+    }
+
+    /**
+     * Builds now what the first parse, completion or usage of each command would otherwise build
+     * then: its picocli parser (picocli takes a while to load). For a console to call on a
+     * background thread while it waits for its user; any number of times, from any thread.
+     */
+    public void prepare() {
+        grammar.buildAll();
     }
 
     /** Every command name with its "/", in the order {@code /help} lists them: "/imports", "/import", ... */

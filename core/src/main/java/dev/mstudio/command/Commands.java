@@ -1,57 +1,28 @@
 package dev.mstudio.command;
 
 import dev.mstudio.client.JobKind;
-import java.util.HashMap;
-import java.util.Map;
 
-/** Runs parsed invocations: one handler per command path, exceptions mapped by {@link Errors}. */
+/**
+ * Runs parsed invocations: one handler per command path, exceptions mapped by {@link Errors}.
+ * Dispatch is a switch on the path rather than a map of lambdas: linking two dozen lambdas costs
+ * start-up time that a run of one command ({@code /help}) would otherwise wait for.
+ */
 final class Commands {
-
-    /** Runs one command; may throw what the client throws, mapped to a failure by the caller. */
-    @FunctionalInterface
-    interface Handler {
-        Result run(Session session, Invocation invocation) throws Exception;
-    }
-
-    private final Map<String, Handler> handlers = new HashMap<>();
+    private final ListCommands lists = new ListCommands();
+    private final JobCommands jobs = new JobCommands();
+    private final LogCommand logs = new LogCommand();
+    private final WatchCommands watches = new WatchCommands();
+    private final WaitCommand waits = new WaitCommand();
+    private final SessionCommands settings;
 
     Commands(HelpText helpText) {
-        ListCommands lists = new ListCommands();
-        handlers.put("imports", (session, inv) -> lists.list(session, inv, JobKind.IMPORT));
-        handlers.put("finetunes", (session, inv) -> lists.list(session, inv, JobKind.FINETUNE));
-        handlers.put("next", lists::next);
-        handlers.put("prev", lists::prev);
-        JobCommands jobs = new JobCommands();
-        handlers.put("import", (session, inv) -> jobs.show(session, inv, JobKind.IMPORT));
-        handlers.put("import create", jobs::create);
-        handlers.put("import delete", (session, inv) -> jobs.delete(session, inv, JobKind.IMPORT));
-        handlers.put("finetune", (session, inv) -> jobs.show(session, inv, JobKind.FINETUNE));
-        handlers.put("finetune cancel", jobs::cancel);
-        handlers.put("finetune delete", (session, inv) -> jobs.delete(session, inv, JobKind.FINETUNE));
-        handlers.put("finetune checkpoints", jobs::checkpoints);
-        handlers.put("finetune logs", new LogCommand()::run);
-        WatchCommands watches = new WatchCommands();
-        handlers.put("watch", watches::watch);
-        handlers.put("unwatch", watches::unwatch);
-        handlers.put("watches", watches::list);
-        handlers.put("wait", new WaitCommand()::run);
-        SessionCommands settings = new SessionCommands(helpText);
-        handlers.put("set output", settings::output);
-        handlers.put("set region", settings::region);
-        handlers.put("history", settings::history);
-        handlers.put("open", settings::open);
-        handlers.put("help", settings::help);
-        handlers.put("exit", settings::exit);
+        this.settings = new SessionCommands(helpText);
     }
 
     Result run(Session session, Invocation invocation) {
-        Handler handler = handlers.get(invocation.path());
-        if (handler == null) {
-            return Errors.unexpected(new IllegalStateException("no handler for " + invocation.path()));
-        }
         Result result;
         try {
-            result = handler.run(session, invocation);
+            result = handle(session, invocation);
         } catch (Exception e) {
             boolean interrupted = Thread.interrupted();
             return interrupted || e instanceof InterruptedException ? Errors.interrupted()
@@ -59,5 +30,34 @@ final class Commands {
         }
         Thread.interrupted();
         return result;
+    }
+
+    /** Runs one command; may throw what the client throws, mapped to a failure by the caller. */
+    private Result handle(Session session, Invocation inv) throws Exception {
+        return switch (inv.path()) {
+            case "imports" -> lists.list(session, inv, JobKind.IMPORT);
+            case "finetunes" -> lists.list(session, inv, JobKind.FINETUNE);
+            case "next" -> lists.next(session, inv);
+            case "prev" -> lists.prev(session, inv);
+            case "import" -> jobs.show(session, inv, JobKind.IMPORT);
+            case "import create" -> jobs.create(session, inv);
+            case "import delete" -> jobs.delete(session, inv, JobKind.IMPORT);
+            case "finetune" -> jobs.show(session, inv, JobKind.FINETUNE);
+            case "finetune cancel" -> jobs.cancel(session, inv);
+            case "finetune delete" -> jobs.delete(session, inv, JobKind.FINETUNE);
+            case "finetune checkpoints" -> jobs.checkpoints(session, inv);
+            case "finetune logs" -> logs.run(session, inv);
+            case "watch" -> watches.watch(session, inv);
+            case "unwatch" -> watches.unwatch(session, inv);
+            case "watches" -> watches.list(session, inv);
+            case "wait" -> waits.run(session, inv);
+            case "set output" -> settings.output(session, inv);
+            case "set region" -> settings.region(session, inv);
+            case "history" -> settings.history(session, inv);
+            case "open" -> settings.open(session, inv);
+            case "help" -> settings.help(session, inv);
+            case "exit" -> settings.exit(session, inv);
+            default -> Errors.unexpected(new IllegalStateException("no handler for " + inv.path()));
+        };
     }
 }

@@ -131,7 +131,8 @@ final class Completer {
         List<Candidate> candidates = new ArrayList<>();
         for (String name : grammar.names()) {
             if (name.startsWith(typed)) {
-                candidates.add(new Candidate((slash ? "/" : "") + name, grammar.summary(grammar.command(name)), true));
+                String summary = grammar.declaration(name).description();
+                candidates.add(new Candidate((slash ? "/" : "") + name, summary, true));
             }
         }
         return candidates;

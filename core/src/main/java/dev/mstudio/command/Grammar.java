@@ -3,6 +3,7 @@ package dev.mstudio.command;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,42 +14,79 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 
 /**
- * Every command of the language, each declared once (in {@link Declarations}) as a picocli command
- * line, by name without the leading "/". picocli command lines keep parse state, so parsing and
- * usage rendering take {@link #LOCK}; the declarations themselves never change after construction.
+ * Every command of the language, each declared once (in {@link Declarations}), by name without the
+ * leading "/". The declarations are plain data, enough for names, /help's overview and usage hints;
+ * each command's picocli command line is built from its declaration the first time it is needed
+ * (to parse, complete or explain it), once. picocli command lines keep parse state, so building,
+ * parsing and usage rendering take {@link #LOCK}; the declarations never change.
  */
 final class Grammar {
-    private final Map<String, CommandLine> commands;
-    private final Map<ArgSpec, Slot> slots;
-    /** Guards picocli's command lines, which keep parse state: parsing and usage rendering take it. */
+    /** Guards picocli's command lines, which keep parse state, and the maps below. */
     static final Object LOCK = new Object();
+    private final Map<String, Declaration> declarations;
+    private final List<String> names;
+    private final Map<String, CommandLine> commands = new HashMap<>();
+    private final Map<ArgSpec, Slot> slots = new IdentityHashMap<>();
 
-    private Grammar(Map<String, CommandLine> commands, Map<ArgSpec, Slot> slots) {
-        this.commands = commands;
-        this.slots = slots;
+    private Grammar(Map<String, Declaration> declarations) {
+        this.declarations = declarations;
+        this.names = List.copyOf(declarations.keySet());
     }
 
     static Grammar standard() {
-        Map<ArgSpec, Slot> slots = new IdentityHashMap<>();
-        Map<String, CommandLine> commands = new LinkedHashMap<>();
-        for (SpecBuilder builder : Declarations.all(slots)) {
-            CommandLine line = builder.build();
-            commands.put(line.getCommandName().substring(1), line);
+        Map<String, Declaration> declarations = new LinkedHashMap<>();
+        for (Declaration declaration : Declarations.all()) {
+            declarations.put(declaration.name().substring(1), declaration);
         }
-        return new Grammar(Collections.unmodifiableMap(commands), Collections.unmodifiableMap(slots));
+        return new Grammar(Collections.unmodifiableMap(declarations));
     }
 
     /** Command names without "/", in the order /help lists them. */
     List<String> names() {
-        return List.copyOf(commands.keySet());
+        return names;
     }
 
+    Declaration declaration(String name) {
+        return declarations.get(name);
+    }
+
+    /** The declaration of a command path: "import delete" as List.of("import", "delete"). */
+    Declaration declaration(List<String> path) {
+        Declaration declaration = declarations.get(path.get(0));
+        for (String sub : path.subList(1, path.size())) {
+            declaration = declaration.subcommand(sub).orElseThrow();
+        }
+        return declaration;
+    }
+
+    /** The picocli command line of a command, built now if this is its first use. */
     CommandLine command(String name) {
-        return commands.get(name);
+        synchronized (LOCK) {
+            CommandLine command = commands.get(name);
+            if (command == null && declarations.containsKey(name)) {
+                command = CommandLines.build(declarations.get(name), slots);
+                commands.put(name, command);
+            }
+            return command;
+        }
+    }
+
+    /** Whether the command's picocli command line exists yet (it is built on first need). */
+    boolean built(String name) {
+        synchronized (LOCK) {
+            return commands.containsKey(name);
+        }
+    }
+
+    /** Builds every command's picocli command line now, rather than on first use. */
+    void buildAll() {
+        names.forEach(this::command);
     }
 
     Optional<Slot> slot(ArgSpec arg) {
-        return Optional.ofNullable(slots.get(arg));
+        synchronized (LOCK) {
+            return Optional.ofNullable(slots.get(arg));
+        }
     }
 
     Object lock() {
@@ -63,7 +101,7 @@ final class Grammar {
 
     /** Resolves a typed command word, JShell style: an exact name wins, else a unique prefix. */
     Resolution resolve(String word) {
-        return Resolution.of(word, commands.keySet());
+        return Resolution.of(word, declarations.keySet());
     }
 
     /** The outcome of resolving a typed word against names: the one match, or every candidate. */

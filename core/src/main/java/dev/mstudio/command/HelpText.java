@@ -70,20 +70,19 @@ final class HelpText {
                 + Suggest.nearest(bare, grammar.names()).map(name -> " Did you mean /" + name + "?").orElse("");
     }
 
+    /** One row per form: a command's synopsis and summary, or, for one with subcommands, each subcommand's. */
     private static List<List<Object>> overviewRows(Grammar grammar) {
         List<List<Object>> rows = new ArrayList<>();
         for (String name : grammar.names()) {
-            CommandLine command = grammar.command(name);
-            if (command.getSubcommands().isEmpty()) {
-                rows.add(Arrays.asList(Usage.synopsis(command), grammar.summary(command)));
+            Declaration command = grammar.declaration(name);
+            if (command.subcommands().isEmpty()) {
+                rows.add(Arrays.asList(command.synopsisLine(), command.description()));
                 continue;
             }
-            if (!command.getCommandSpec().positionalParameters().isEmpty()) {
-                rows.add(Arrays.asList(command.getCommandSpec().usageMessage().customSynopsis()[0],
-                        grammar.summary(command)));
+            if (command.hasPositionals()) {
+                rows.add(Arrays.asList(command.synopsis().get(0), command.description()));
             }
-            command.getSubcommands().values().forEach(sub -> rows.add(Arrays.asList(Usage.synopsis(sub),
-                    grammar.summary(sub))));
+            command.subcommands().forEach(sub -> rows.add(Arrays.asList(sub.synopsisLine(), sub.description())));
         }
         return List.copyOf(rows);
     }

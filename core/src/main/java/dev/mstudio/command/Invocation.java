@@ -6,16 +6,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 
 /**
  * A parsed command line: the command path ("imports", "import delete"), the values given (keyed by
- * option name, e.g. "--status", or positional label, e.g. "ID"), and how to show its usage.
+ * option name, e.g. "--status", or positional label, e.g. "ID"), and the command's declaration, for
+ * its usage.
  *
  * @param slash whether the user typed the leading "/" (the Slack bot does not); lines this
  *              invocation suggests, e.g. for confirmation, are written the same way
  */
-record Invocation(String path, Map<String, Object> values, boolean slash, CommandLine command) {
+record Invocation(String path, Map<String, Object> values, boolean slash, Declaration declaration) {
 
     Invocation {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -51,7 +51,7 @@ record Invocation(String path, Map<String, Object> values, boolean slash, Comman
 
     /** "Usage: /imports [--status S] ..." on one line. */
     String usage() {
-        return Usage.line(command);
+        return declaration.usage();
     }
 
     /** This command written out in full, plus {@code extra} words, e.g. "/import delete 937b --yes". */

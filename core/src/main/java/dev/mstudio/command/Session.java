@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One user's state in the command language: the listing last shown (for {@code /next} and
@@ -46,7 +47,18 @@ public final class Session implements AutoCloseable {
 
     /** A session over shared {@code jobs} and {@code watchers} (neither is closed by the session). */
     public static Builder builder(Jobs jobs, Watchers watchers) {
-        return new Builder(jobs, watchers);
+        Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(watchers, "watchers");
+        return new Builder(() -> jobs, () -> watchers);
+    }
+
+    /**
+     * A session over shared jobs and watchers that are made on first need, when a command first
+     * uses the service, so that a session whose commands never do ({@code /help}) never pays for
+     * them. Each supplier must give the same instance every time (neither is closed by the session).
+     */
+    public static Builder builder(Supplier<Jobs> jobs, Supplier<Watchers> watchers) {
+        return new Builder(Objects.requireNonNull(jobs, "jobs"), Objects.requireNonNull(watchers, "watchers"));
     }
 
     /** True after {@code /set output json}: front ends print each result's JSON instead of rendering it. */
@@ -61,7 +73,7 @@ public final class Session implements AutoCloseable {
 
     /** The jobs this session works on (another instance after {@code /set region}). */
     public Jobs jobs() {
-        return connection.jobs();
+        return connection.jobs().get();
     }
 
     /** Ends this session's watch subscriptions, and anything a region switch opened. Idempotent. */
@@ -88,7 +100,7 @@ public final class Session implements AutoCloseable {
     }
 
     Watchers watchers() {
-        return connection.watchers();
+        return connection.watchers().get();
     }
 
     Watches watches() {
@@ -117,36 +129,36 @@ public final class Session implements AutoCloseable {
      */
     synchronized void switchTo(String region, Jobs newJobs) {
         Connection old = connection;
-        connection = new Connection(newJobs, Watchers.builder(newJobs.client())
-                .sink(newJobs.index()::record).build(), region);
+        Watchers newWatchers = Watchers.builder(newJobs.client()).sink(newJobs.index()::record).build();
+        connection = new Connection(() -> newJobs, () -> newWatchers, region);
         listing = null;
         old.closeOwned();
     }
 
-    /** The jobs and watchers in use; watchers are owned (closed by the session) after a region switch. */
-    private record Connection(Jobs jobs, Watchers watchers, String region) {
+    /** The jobs and watchers in use; both are owned (closed by the session) after a region switch. */
+    private record Connection(Supplier<Jobs> jobs, Supplier<Watchers> watchers, String region) {
         void closeOwned() {
             if (region != null) {
-                watchers.close();
-                jobs.close();
-                jobs.client().close();
+                watchers.get().close();
+                jobs.get().close();
+                jobs.get().client().close();
             }
         }
     }
 
     /** Configures a {@link Session}; only the jobs and watchers are required. */
     public static final class Builder {
-        private final Jobs jobs;
-        private final Watchers watchers;
+        private final Supplier<Jobs> jobs;
+        private final Supplier<Watchers> watchers;
         private Host host = SILENT;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private Duration followInterval = Duration.ofSeconds(2);
         private Function<String, Jobs> regionSwitch;
 
-        private Builder(Jobs jobs, Watchers watchers) {
-            this.jobs = Objects.requireNonNull(jobs, "jobs");
-            this.watchers = Objects.requireNonNull(watchers, "watchers");
+        private Builder(Supplier<Jobs> jobs, Supplier<Watchers> watchers) {
+            this.jobs = jobs;
+            this.watchers = watchers;
         }
 
         /** Where notices and progress go (default: nowhere). */

@@ -134,7 +134,7 @@ final class SlotValues {
     private List<Candidate> commands(String typed) {
         String bare = typed.startsWith("/") ? typed.substring(1) : typed;
         return grammar.names().stream().filter(name -> name.startsWith(bare.toLowerCase(Locale.ROOT)))
-                .map(name -> new Candidate("/" + name, grammar.summary(grammar.command(name)), true)).toList();
+                .map(name -> new Candidate("/" + name, grammar.declaration(name).description(), true)).toList();
     }
 
     /** Entries of the typed path's directory; directories end in "/" and are not complete words. */

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The service behind a session: the DashScope API when a key is configured, otherwise (or with
  * {@code --sandbox}) the embedded sandbox with a demo workspace. Nothing connects, and no sandbox
- * starts, until a command first needs the service.
+ * starts, until a command first needs the service; the jobs and watchers over it (caches, a
+ * scheduler) are made then too, so that a session running only {@code /help} never pays for them.
  */
 final class Backend implements AutoCloseable {
     /** Sandbox jobs run this much faster than real ones, so demo jobs end within a minute or two. */
@@ -27,9 +28,15 @@ final class Backend implements AutoCloseable {
     private final boolean sandboxMode;
     private final boolean sandboxForced;
     private final LazyClient client;
-    private final Jobs jobs;
-    private final Watchers watchers;
+    /** Guards {@link #service} and {@link #closed}; not {@code this}, which starting the sandbox holds. */
+    private final Object serviceLock = new Object();
+    private Service service;
+    private boolean closed;
     private Sandbox sandbox;
+
+    /** The jobs and the watchers over the client, made together on first need. */
+    private record Service(Jobs jobs, Watchers watchers) {
+    }
 
     private Backend(Map<String, String> env, Path home, boolean sandboxMode, boolean sandboxForced) {
         this.env = env;
@@ -37,8 +44,6 @@ final class Backend implements AutoCloseable {
         this.sandboxMode = sandboxMode;
         this.sandboxForced = sandboxForced;
         this.client = new LazyClient(this::connect);
-        this.jobs = Jobs.builder(client).build();
-        this.watchers = Watchers.builder(client).sink(jobs.index()::record).build();
     }
 
     /** Chooses the sandbox when forced or when no API key is configured in {@code env} or under {@code home}. */
@@ -48,7 +53,7 @@ final class Backend implements AutoCloseable {
     }
 
     Session session(Host host, Clock clock) {
-        Session.Builder builder = Session.builder(jobs, watchers).host(host).clock(clock);
+        Session.Builder builder = Session.builder(this::jobs, this::watchers).host(host).clock(clock);
         if (!sandboxMode) {
             builder.regionSwitch(this::regionJobs);
         }
@@ -58,7 +63,7 @@ final class Backend implements AutoCloseable {
     /** Fills the completion index in the background (connecting, or starting the sandbox, off this thread). */
     void warmIndex() {
         for (JobKind kind : JobKind.values()) {
-            jobs.index().warm(kind);
+            jobs().index().warm(kind);
         }
     }
 
@@ -78,7 +83,7 @@ final class Backend implements AutoCloseable {
     /** True once the completion index holds every job of both kinds. */
     boolean indexWarm() {
         for (JobKind kind : JobKind.values()) {
-            if (!jobs.index().warmed(kind)) {
+            if (!jobs().index().warmed(kind)) {
                 return false;
             }
         }
@@ -91,13 +96,41 @@ final class Backend implements AutoCloseable {
 
     @Override
     public void close() {
-        watchers.close();
-        jobs.close();
+        Service made;
+        synchronized (serviceLock) {
+            closed = true;
+            made = service;
+        }
+        if (made != null) {
+            made.watchers().close();
+            made.jobs().close();
+        }
         client.close();
         synchronized (this) {
             if (sandbox != null) {
                 sandbox.close();
             }
+        }
+    }
+
+    private Jobs jobs() {
+        return service().jobs();
+    }
+
+    private Watchers watchers() {
+        return service().watchers();
+    }
+
+    private Service service() {
+        synchronized (serviceLock) {
+            if (closed) {
+                throw new IllegalStateException("mstudio is shutting down");
+            }
+            if (service == null) {
+                Jobs jobs = Jobs.builder(client).build();
+                service = new Service(jobs, Watchers.builder(client).sink(jobs.index()::record).build());
+            }
+            return service;
         }
     }
 

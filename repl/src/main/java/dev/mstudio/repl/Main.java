@@ -64,7 +64,7 @@ public final class Main {
             return 0;
         }
         Preload.begin();
-        Settings settings = new Settings(env, home, Clock.systemUTC(), ZoneId.systemDefault());
+        Settings settings = new Settings(env, home, Clock.systemUTC(), ZoneId::systemDefault);
         boolean interactive = options.commands().isEmpty() && in == System.in && System.console() != null;
         try (Backend backend = Backend.choose(options.sandbox(), env, home)) {
             if (interactive) {
@@ -100,8 +100,9 @@ public final class Main {
     }
 
     /**
-     * Builds the command language (its declarations take a while to load) on another core while
-     * the main thread sets up the rest; whoever asks first for it waits for the one instance.
+     * Builds the command language (its declarations and handlers take a while to load) on another
+     * core while the main thread sets up the rest; whoever asks first for it waits for the one
+     * instance. picocli, which parses the words after a command's name, loads only when needed.
      * A plain class rather than a lambda: the first lambda costs time on the main thread.
      */
     private static final class Preload extends Thread {

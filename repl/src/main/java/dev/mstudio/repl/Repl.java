@@ -55,6 +55,7 @@ final class Repl implements Interpreter.Console, AutoCloseable {
     int run() {
         screen.print(Feedback.lines(banner()));
         backend.warmIndex();
+        prepareParsers();
         status.refresh();
         while (true) {
             String line;
@@ -119,6 +120,17 @@ final class Repl implements Interpreter.Console, AutoCloseable {
         } finally {
             status.busy(false);
         }
+    }
+
+    /**
+     * Builds the commands' parsers on a background thread while the user reads the prompt, so that
+     * the first command or Tab does not wait for picocli to load (a batch run, which starts
+     * parsing at once, builds only those it needs, when it needs them).
+     */
+    private void prepareParsers() {
+        Thread thread = new Thread(language::prepare, "mstudio-parsers");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private String banner() {

@@ -4,9 +4,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** What a run depends on from outside: environment variables, the home directory, the clock and time zone. */
-record Settings(Map<String, String> env, Path home, Clock clock, ZoneId zone) {
+/**
+ * What a run depends on from outside: environment variables, the home directory, the clock and time
+ * zone. The zone is looked up only when a time is first shown in it: finding the system's zone reads
+ * the time-zone database, which a run that shows no absolute time ({@code /help}) need not wait for.
+ */
+record Settings(Map<String, String> env, Path home, Clock clock, Supplier<ZoneId> zone) {
+
+    Settings(Map<String, String> env, Path home, Clock clock, ZoneId zone) {
+        this(env, home, clock, () -> zone);
+    }
 
     TimeText timeText() {
         return new TimeText(clock, zone);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Times for people: relative in tables ("3 min ago", "in 5 s"), absolute and relative in details. */
 final class TimeText {
@@ -16,10 +17,15 @@ final class TimeText {
     private static final long YEAR = 365 * DAY;
 
     private final Clock clock;
-    private final ZoneId zone;
+    private final Supplier<ZoneId> zone;
     private DateTimeFormatter absolute;
 
     TimeText(Clock clock, ZoneId zone) {
+        this(clock, () -> zone);
+    }
+
+    /** Times in the zone {@code zone} gives, asked for when an absolute time is first shown. */
+    TimeText(Clock clock, Supplier<ZoneId> zone) {
         this.clock = clock;
         this.zone = zone;
     }
@@ -41,7 +47,7 @@ final class TimeText {
 
     private synchronized DateTimeFormatter absolute() {
         if (absolute == null) {
-            absolute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT).withZone(zone);
+            absolute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT).withZone(zone.get());
         }
         return absolute;
     }

@@ -1,0 +1,89 @@
+package dev.mstudio.command;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Parses the words after a command's name with picocli, against the command's declaration: options,
+ * positionals, (abbreviated) subcommands and typed values, each problem reworded by {@link ParseErrors}.
+ */
+final class ArgumentParser {
+    private final Grammar grammar;
+
+    ArgumentParser(Grammar grammar) {
+        this.grammar = grammar;
+    }
+
+    /** The invocation of command {@code name} (resolved, without "/") with the words after it. */
+    Invocation parse(String name, List<String> args, boolean slash) throws Rejected {
+        synchronized (grammar.lock()) {
+            CommandLine command = grammar.command(name);
+            ParseResult result;
+            try {
+                result = command.parseArgs(args.toArray(String[]::new));
+            } catch (ParameterException e) {
+                throw ParseErrors.rejected(List.of(e), command);
+            }
+            List<Exception> errors = new ArrayList<>();
+            for (ParseResult level = result; level != null; level = level.subcommand()) {
+                errors.addAll(level.errors());
+            }
+            if (!errors.isEmpty()) {
+                throw ParseErrors.rejected(errors, command);
+            }
+            return extract(result, slash);
+        }
+    }
+
+    /** Job IDs go into URLs: refuse the ones that would change the URL rather than name a job. */
+    private void checkJobIds(PositionalParamSpec positional, CommandLine command) throws Rejected {
+        Slot.Type type = grammar.slot(positional).map(Slot::type).orElse(Slot.Type.TEXT);
+        if (type != Slot.Type.JOB_ID && type != Slot.Type.WATCHED_ID) {
+            return;
+        }
+        for (String id : positional.stringValues()) {
+            try {
+                Converters.jobId(id);
+            } catch (TypeConversionException e) {
+                throw new Rejected(e.getMessage(), Usage.line(command));
+            }
+        }
+    }
+
+    /** Copies the parsed values out of picocli's (shared, mutable) specs; called under the lock. */
+    private Invocation extract(ParseResult result, boolean slash) throws Rejected {
+        List<String> path = new ArrayList<>(List.of(result.commandSpec().name().substring(1)));
+        ParseResult leaf = result;
+        while (leaf.subcommand() != null) {
+            if (!leaf.matchedPositionals().isEmpty()) {
+                throw new Rejected("Unexpected " + leaf.matchedPositionals().get(0).paramLabel() + " '"
+                        + ParseErrors.clip(leaf.matchedPositionals().get(0).stringValues().get(0)) + "' before "
+                        + leaf.subcommand().commandSpec().name() + ".", Usage.line(leaf.commandSpec().commandLine()));
+            }
+            leaf = leaf.subcommand();
+            path.add(leaf.commandSpec().name());
+        }
+        CommandLine command = leaf.commandSpec().commandLine();
+        if (!command.getSubcommands().isEmpty() && leaf.matchedPositionals().isEmpty()) {
+            throw ParseErrors.missingSubcommand(command);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (PositionalParamSpec positional : leaf.matchedPositionals()) {
+            Object value = positional.getValue();
+            values.put(positional.paramLabel(), value instanceof List<?> list ? List.copyOf(list) : value);
+            checkJobIds(positional, command);
+        }
+        for (OptionSpec option : leaf.matchedOptions()) {
+            values.put(option.longestName(), option.getValue());
+        }
+        return new Invocation(String.join(" ", path), values, slash, grammar.declaration(path));
+    }
+}
