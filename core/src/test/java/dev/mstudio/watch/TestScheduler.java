@@ -15,24 +15,24 @@ import java.util.Optional;
  * {@link #advance} or {@link #runDue}, which move the clock to each due task in order and run it on
  * the calling thread.
  */
-final class TestScheduler implements WatchScheduler {
+public final class TestScheduler implements WatchScheduler {
     private final MutableClock clock;
     private final List<Entry> tasks = new ArrayList<>();
     private long sequence;
 
-    TestScheduler() {
+    public TestScheduler() {
         this(Instant.parse("2024-06-01T12:00:00Z"));
     }
 
-    TestScheduler(Instant start) {
+    public TestScheduler(Instant start) {
         this.clock = new MutableClock(start);
     }
 
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 
@@ -44,27 +44,29 @@ final class TestScheduler implements WatchScheduler {
     }
 
     /** Runs the tasks due now (including those they schedule for now). */
-    void runDue() {
+    public void runDue() {
         advance(Duration.ZERO);
     }
 
     /** Moves time forward, running each task as its time comes. */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         Instant target = clock.instant().plus(duration);
         Optional<Entry> next;
         while ((next = nextDue(target)).isPresent()) {
-            clock.set(next.get().due());
+            if (next.get().due().isAfter(clock.instant())) {
+                clock.set(next.get().due());
+            }
             next.get().task().run();
         }
         clock.set(target);
     }
 
     /** The delay until the next scheduled task, if any. */
-    synchronized Optional<Duration> nextDelay() {
+    public synchronized Optional<Duration> nextDelay() {
         return tasks.stream().min(ORDER).map(e -> Duration.between(clock.instant(), e.due()));
     }
 
-    synchronized int pending() {
+    public synchronized int pending() {
         return tasks.size();
     }
 

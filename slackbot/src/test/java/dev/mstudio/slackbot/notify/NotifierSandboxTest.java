@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mstudio.client.ImportJob;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.slackbot.fakeslack.SlackCall;
+import dev.mstudio.watch.TestScheduler;
 import dev.mstudio.watch.WatchHealth;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +81,7 @@ class NotifierSandboxTest {
 
     @Test
     void watch_hundredChannelsOnOneJob_holdOneCoreSubscriptionAndCostOneRequestPerPoll() throws Exception {
-        ManualScheduler polls = new ManualScheduler();
+        TestScheduler polls = new TestScheduler();
         try (NotifyFixture f = NotifyFixture.start("jdbc:sqlite::memory:", QUICK, polls)) {
             ImportJob job = f.seedImports(1).get(0);
             List<String> channels = IntStream.rangeClosed(1, 100).mapToObj(i -> "C" + i).toList();

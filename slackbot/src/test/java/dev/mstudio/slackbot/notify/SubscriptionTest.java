@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mstudio.client.ImportJob;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.slackbot.fakeslack.SlackCall;
+import dev.mstudio.watch.TestScheduler;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * threads; delivery runs on a fake clock, so the test decides when the outbox is sent.
  */
 class SubscriptionTest {
-    private final ManualScheduler delivery = new ManualScheduler();
+    private final TestScheduler delivery = new TestScheduler();
     private NotifyFixture f;
 
     @BeforeEach
