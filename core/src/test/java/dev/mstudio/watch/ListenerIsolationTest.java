@@ -53,12 +53,14 @@ class ListenerIsolationTest {
         ExecutorService pool = Executors.newCachedThreadPool();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch othersGotAll = new CountDownLatch(3);
+        CountDownLatch blockedGotFirst = new CountDownLatch(1);
         Recorder blocked = new Recorder();
         Recorder other = new Recorder();
         try (Harness h = new Harness(WatchStateStore.none(), pool)) {
             h.client.putImport("imp-1", "PENDING", "qwen-a");
             h.imports().subscribe(WatchFilter.job("imp-1"), event -> {
                 blocked.onEvent(event);
+                blockedGotFirst.countDown();
                 awaitQuietly(release);
             });
             h.imports().subscribe(WatchFilter.job("imp-1"), event -> {
@@ -74,6 +76,7 @@ class ListenerIsolationTest {
             assertThat(othersGotAll.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(other.lines()).containsExactly("seen imp-1 PENDING", "changed imp-1 PENDING->RUNNING",
                     "changed imp-1 RUNNING->SUCCESSED");
+            assertThat(blockedGotFirst.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(blocked.lines()).containsExactly("seen imp-1 PENDING");
             assertThat(h.imports().health().cycles()).isEqualTo(3);
 
