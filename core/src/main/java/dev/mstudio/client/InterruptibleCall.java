@@ -1,5 +1,6 @@
 package dev.mstudio.client;
 
+import dev.mstudio.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
@@ -7,8 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -23,7 +22,7 @@ import okhttp3.Response;
  */
 final class InterruptibleCall {
     /** Helper threads are daemons and shared by every client; idle ones end after a minute. */
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(daemons());
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(DaemonThreads.named("mstudio-http"));
 
     /** Reads the response; runs on the helper thread, before the response is closed. */
     @FunctionalInterface
@@ -84,12 +83,4 @@ final class InterruptibleCall {
         return new IOException("the HTTP call failed", failure);
     }
 
-    private static ThreadFactory daemons() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "mstudio-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

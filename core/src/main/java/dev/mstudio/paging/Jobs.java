@@ -9,6 +9,7 @@ import dev.mstudio.client.ImportJob;
 import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.client.Page;
+import dev.mstudio.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -257,7 +256,7 @@ public final class Jobs implements AutoCloseable {
             if (executor != null) {
                 return new Jobs(this, executor, null);
             }
-            ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
+            ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("mstudio-paging"));
             return new Jobs(this, pool, pool);
         }
 
@@ -266,15 +265,6 @@ public final class Jobs implements AutoCloseable {
                 throw new IllegalArgumentException(name + " must be positive, got " + duration);
             }
             return duration;
-        }
-
-        private static ThreadFactory daemonThreads() {
-            AtomicInteger count = new AtomicInteger();
-            return task -> {
-                Thread thread = new Thread(task, "mstudio-paging-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
         }
     }
 }

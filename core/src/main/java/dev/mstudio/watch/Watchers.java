@@ -3,6 +3,7 @@ package dev.mstudio.watch;
 import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
+import dev.mstudio.concurrent.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -12,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -123,9 +122,9 @@ public final class Watchers implements AutoCloseable {
         public Watchers build() {
             Pacer.Intervals intervals = new Pacer.Intervals(base, fast, max, maxBackoff);
             ScheduledExecutorService ownScheduler = scheduler == null
-                    ? Executors.newScheduledThreadPool(2, daemonThreads("mstudio-watch-poll")) : null;
+                    ? Executors.newScheduledThreadPool(2, DaemonThreads.named("mstudio-watch-poll")) : null;
             ExecutorService ownExecutor = executor == null
-                    ? Executors.newCachedThreadPool(daemonThreads("mstudio-watch-listener")) : null;
+                    ? Executors.newCachedThreadPool(DaemonThreads.named("mstudio-watch-listener")) : null;
             WatchConfig config = new WatchConfig(client,
                     ownScheduler != null ? WatchScheduler.of(ownScheduler) : scheduler,
                     ownExecutor != null ? ownExecutor : executor, clock, stateStore, sink, intervals);
@@ -137,15 +136,6 @@ public final class Watchers implements AutoCloseable {
                     ownExecutor.shutdown();
                 }
             });
-        }
-
-        private static ThreadFactory daemonThreads(String prefix) {
-            AtomicInteger count = new AtomicInteger();
-            return task -> {
-                Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
         }
     }
 }

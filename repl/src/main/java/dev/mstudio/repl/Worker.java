@@ -1,14 +1,13 @@
 package dev.mstudio.repl;
 
 import dev.mstudio.command.Result;
+import dev.mstudio.concurrent.DaemonThreads;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +20,7 @@ final class Worker implements AutoCloseable {
     private static final Result.Failure INTERRUPTED = Result.Failure.of("Interrupted.",
             "The call in flight was abandoned; its result, if any, is dropped.");
 
-    private final ExecutorService threads = Executors.newCachedThreadPool(daemons());
+    private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("mstudio-command"));
     private volatile Running running;
 
     private record Running(Future<?> task, CompletableFuture<Result> result) {
@@ -78,12 +77,4 @@ final class Worker implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemons() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "mstudio-command-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package dev.mstudio.slackbot.command;
 
+import dev.mstudio.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -8,11 +9,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +31,11 @@ final class Dispatcher implements AutoCloseable {
 
     Dispatcher(int threads, int queue, Duration limit, ReplySender sender) {
         this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queue), daemons("mstudio-bot-worker"));
+                new ArrayBlockingQueue<>(queue), DaemonThreads.named("mstudio-bot-worker"));
         this.workers.allowCoreThreadTimeOut(true);
-        this.timer = new ScheduledThreadPoolExecutor(1, daemons("mstudio-bot-timer"));
+        this.timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("mstudio-bot-timer"));
         this.timer.setRemoveOnCancelPolicy(true);
-        this.delivery = Executors.newFixedThreadPool(2, daemons("mstudio-bot-delivery"));
+        this.delivery = Executors.newFixedThreadPool(2, DaemonThreads.named("mstudio-bot-delivery"));
         this.sender = sender;
         this.limit = limit;
     }
@@ -106,12 +105,4 @@ final class Dispatcher implements AutoCloseable {
         delivery.shutdownNow();
     }
 
-    private static ThreadFactory daemons(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

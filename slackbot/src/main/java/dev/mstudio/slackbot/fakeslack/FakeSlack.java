@@ -1,6 +1,7 @@
 package dev.mstudio.slackbot.fakeslack;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mstudio.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -61,12 +61,7 @@ public final class FakeSlack implements AutoCloseable {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535");
         }
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, task -> {
-            Thread thread = new Thread(task, "fake-slack-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("fake-slack"));
         try {
             HttpServer server = HttpServer.create(
                     new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 128);

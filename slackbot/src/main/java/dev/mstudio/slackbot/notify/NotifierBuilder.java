@@ -1,5 +1,6 @@
 package dev.mstudio.slackbot.notify;
 
+import dev.mstudio.concurrent.DaemonThreads;
 import dev.mstudio.paging.Jobs;
 import dev.mstudio.watch.WatchScheduler;
 import dev.mstudio.watch.Watchers;
@@ -10,9 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Configures a {@link Notifier}; every option has a default. Tests inject a fake clock with a
@@ -94,9 +93,9 @@ public final class NotifierBuilder {
     /** A notifier, not started yet: call {@link Notifier#start()}. */
     public Notifier build() {
         ScheduledExecutorService ownScheduler = scheduler == null
-                ? Executors.newSingleThreadScheduledExecutor(daemonThreads("mstudio-notify-delivery")) : null;
+                ? Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mstudio-notify-delivery")) : null;
         ExecutorService ownExecutor = executor == null
-                ? Executors.newFixedThreadPool(DEFAULT_THREADS, daemonThreads("mstudio-notify")) : null;
+                ? Executors.newFixedThreadPool(DEFAULT_THREADS, DaemonThreads.named("mstudio-notify")) : null;
         Runtime runtime = new Runtime(ownScheduler != null ? WatchScheduler.of(ownScheduler) : scheduler,
                 ownExecutor != null ? ownExecutor : executor, () -> {
                     if (ownScheduler != null) {
@@ -127,12 +126,4 @@ public final class NotifierBuilder {
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }
