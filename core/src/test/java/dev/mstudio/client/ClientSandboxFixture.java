@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mstudio.sandbox.RecordedRequest;
 import dev.mstudio.sandbox.Sandbox;
+import dev.mstudio.testkit.ManualClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -39,8 +40,8 @@ final class ClientSandboxFixture implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final FakeClock sandboxClock = new FakeClock(START);
-    final FakeClock clientClock = new FakeClock(START);
+    final ManualClock sandboxClock = new ManualClock(START);
+    final ManualClock clientClock = new ManualClock(START);
     final FakeSleeper sleeper = new FakeSleeper(clientClock);
     final Sandbox sandbox;
     final DashScopeClient client;

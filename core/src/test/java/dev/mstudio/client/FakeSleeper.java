@@ -1,15 +1,16 @@
 package dev.mstudio.client;
 
+import dev.mstudio.testkit.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records every wait and moves the fake clock forward instead of sleeping. */
 final class FakeSleeper implements Sleeper {
-    private final FakeClock clock;
+    private final ManualClock clock;
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
-    FakeSleeper(FakeClock clock) {
+    FakeSleeper(ManualClock clock) {
         this.clock = clock;
     }
 

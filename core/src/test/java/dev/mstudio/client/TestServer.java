@@ -1,5 +1,6 @@
 package dev.mstudio.client;
 
+import dev.mstudio.testkit.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ final class TestServer implements AutoCloseable {
     static final String WORKSPACE = "ws-test-42";
 
     final MockWebServer server = new MockWebServer();
-    final FakeClock clock = new FakeClock(Instant.parse("2024-10-29T08:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2024-10-29T08:00:00Z"));
     final FakeSleeper sleeper = new FakeSleeper(clock);
 
     TestServer() {

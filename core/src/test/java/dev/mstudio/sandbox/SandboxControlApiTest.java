@@ -5,6 +5,7 @@ import static dev.mstudio.sandbox.SandboxHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mstudio.testkit.ManualClock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SandboxControlApiTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
     private Sandbox sandbox;
     private SandboxHttp http;
     private SandboxHttp control;

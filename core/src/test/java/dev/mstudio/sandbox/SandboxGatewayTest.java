@@ -4,6 +4,7 @@ import static dev.mstudio.sandbox.SandboxFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mstudio.testkit.ManualClock;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class SandboxGatewayTest {
     private Sandbox sandbox;
 
     private Sandbox start(String apiKey) {
-        sandbox = Sandbox.builder().clock(new MutableClock()).random(5).apiKey(apiKey).build().start();
+        sandbox = Sandbox.builder().clock(new ManualClock()).random(5).apiKey(apiKey).build().start();
         return sandbox;
     }
 

@@ -5,6 +5,7 @@ import static dev.mstudio.sandbox.SandboxHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mstudio.testkit.ManualClock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SandboxImportApiTest {
 
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
     private Sandbox sandbox;
     private SandboxHttp http;
 

@@ -4,6 +4,7 @@ import static dev.mstudio.sandbox.SandboxFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mstudio.testkit.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class SandboxLifecycleTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
     private Sandbox sandbox;
     private SandboxHttp http;
 

@@ -4,6 +4,7 @@ import static dev.mstudio.sandbox.SandboxFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mstudio.testkit.ManualClock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,7 @@ class SandboxScaleTest {
 
     @BeforeAll
     static void start() {
-        sandbox = Sandbox.builder().clock(new MutableClock()).random(99).build().start().seed(50_000, 50_000, 0.3);
+        sandbox = Sandbox.builder().clock(new ManualClock()).random(99).build().start().seed(50_000, 50_000, 0.3);
         http = new SandboxHttp(sandbox);
     }
 

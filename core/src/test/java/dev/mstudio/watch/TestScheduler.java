@@ -1,10 +1,9 @@
 package dev.mstudio.watch;
 
+import dev.mstudio.testkit.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.Optional;
  * the calling thread.
  */
 public final class TestScheduler implements WatchScheduler {
-    private final MutableClock clock;
+    private final ManualClock clock;
     private final List<Entry> tasks = new ArrayList<>();
     private long sequence;
 
@@ -25,7 +24,7 @@ public final class TestScheduler implements WatchScheduler {
     }
 
     public TestScheduler(Instant start) {
-        this.clock = new MutableClock(start);
+        this.clock = new ManualClock(start);
     }
 
     public Clock clock() {
@@ -83,33 +82,5 @@ public final class TestScheduler implements WatchScheduler {
     private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::due).thenComparingLong(Entry::seq);
 
     private record Entry(Instant due, long seq, Runnable task) {
-    }
-
-    /** A clock that only moves when told to. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.mstudio.sandbox;
+package dev.mstudio.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,23 +6,27 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
-
-    static final Instant START = Instant.parse("2024-10-29T16:53:53Z");
+/** A UTC clock that only moves when a test moves it; shared by every test that needs fake time. */
+public final class ManualClock extends Clock {
+    /** The create_time of the documented fine-tune example: a default start for tests that don't care. */
+    public static final Instant START = Instant.parse("2024-10-29T16:53:53Z");
 
     private volatile Instant now;
 
-    MutableClock() {
+    public ManualClock() {
         this(START);
     }
 
-    MutableClock(Instant now) {
+    public ManualClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
