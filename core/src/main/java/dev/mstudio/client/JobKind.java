@@ -2,6 +2,7 @@ package dev.mstudio.client;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** The two kinds of job mstudio manages, with their documented status vocabularies. */
@@ -18,6 +19,29 @@ public enum JobKind {
         this.label = label;
         this.statuses = statuses;
         this.terminal = terminal;
+    }
+
+    /**
+     * The kind a user's word names: "imports", "import", "imp", "finetunes", "fine-tunes", "ft"
+     * (any case, any unique prefix of the plural). The one place a kind word is read.
+     */
+    public static Optional<JobKind> parse(String word) {
+        String lower = word == null ? "" : word.toLowerCase(Locale.ROOT).replace("-", "");
+        if (lower.isEmpty()) {
+            return Optional.empty();
+        }
+        if ("imports".startsWith(lower)) {
+            return Optional.of(IMPORT);
+        }
+        if ("finetunes".startsWith(lower) || lower.equals("ft")) {
+            return Optional.of(FINETUNE);
+        }
+        return Optional.empty();
+    }
+
+    /** The plural word that names the kind in commands: "imports" or "finetunes". */
+    public String plural() {
+        return this == IMPORT ? "imports" : "finetunes";
     }
 
     /** Human name: "import" or "fine-tune". */

@@ -23,7 +23,7 @@ final class ArgumentParser {
     }
 
     /** The invocation of command {@code name} (resolved, without "/") with the words after it. */
-    Invocation parse(String name, List<String> args, boolean slash) throws Rejected {
+    Command parse(String name, List<String> args, boolean slash, boolean shared) throws Rejected {
         synchronized (grammar.lock()) {
             CommandLine command = grammar.command(name);
             ParseResult result;
@@ -39,7 +39,7 @@ final class ArgumentParser {
             if (!errors.isEmpty()) {
                 throw ParseErrors.rejected(errors, command);
             }
-            return extract(result, slash);
+            return extract(result, slash, shared);
         }
     }
 
@@ -59,7 +59,7 @@ final class ArgumentParser {
     }
 
     /** Copies the parsed values out of picocli's (shared, mutable) specs; called under the lock. */
-    private Invocation extract(ParseResult result, boolean slash) throws Rejected {
+    private Command extract(ParseResult result, boolean slash, boolean shared) throws Rejected {
         List<String> path = new ArrayList<>(List.of(result.commandSpec().name().substring(1)));
         ParseResult leaf = result;
         while (leaf.subcommand() != null) {
@@ -78,12 +78,25 @@ final class ArgumentParser {
         Map<String, Object> values = new LinkedHashMap<>();
         for (PositionalParamSpec positional : leaf.matchedPositionals()) {
             Object value = positional.getValue();
-            values.put(positional.paramLabel(), value instanceof List<?> list ? List.copyOf(list) : value);
+            values.put(positional.paramLabel(), value instanceof List<?> list ? distinct(positional, list, command)
+                    : value);
             checkJobIds(positional, command);
         }
         for (OptionSpec option : leaf.matchedOptions()) {
             values.put(option.longestName(), option.getValue());
         }
-        return new Invocation(String.join(" ", path), values, slash, grammar.declaration(path));
+        return new Command(String.join(" ", path), values, slash, shared, grammar.declaration(path), grammar);
+    }
+
+    /** A repeatable positional's words, repeats collapsed, within its declared most. */
+    private List<String> distinct(PositionalParamSpec positional, List<?> words, CommandLine command)
+            throws Rejected {
+        List<String> unique = words.stream().map(String::valueOf).distinct().toList();
+        Declaration.Check check = grammar.declared(positional).map(Declaration.Arg::check).orElse(null);
+        if (check != null && check.kind() == Declaration.Check.Kind.DISTINCT && unique.size() > check.max()) {
+            throw new Rejected("At most " + check.max() + " " + check.what() + " at once; " + unique.size()
+                    + " were given.", Usage.line(command));
+        }
+        return unique;
     }
 }

@@ -24,14 +24,12 @@ public final class CommandLanguage {
 
     private final Grammar grammar;
     private final Parser parser;
-    private final HelpText helpText;
     private final Commands commands;
 
     private CommandLanguage(Grammar grammar) {
         this.grammar = grammar;
         this.parser = new Parser(grammar);
-        this.helpText = new HelpText(grammar);
-        this.commands = new Commands(helpText);
+        this.commands = new Commands();
     }
 
     /** The language with every command of the design: /imports, /import, ... /exit. */
@@ -40,27 +38,105 @@ public final class CommandLanguage {
     }
 
     /**
-     * Parses and runs one line. Never throws: every problem comes back as a {@link Result.Failure}
-     * with a one-line message and a hint. A blank line, or one starting with {@code #} (a comment in
-     * a script), returns an INFO {@link Result.Message} with empty text, which front ends show as
-     * nothing. Blocks while {@code /wait} or {@code /finetune logs --follow} runs; when the calling
-     * thread is interrupted (Ctrl-C) it stops promptly and returns a Failure "interrupted" (exit
-     * code 130), consuming the interrupt: the thread's interrupt status is clear afterwards.
+     * This language with {@code handler} bound to the declared command at {@code path}: how a front
+     * end runs the commands only it can ({@code subscribe} in Slack) or runs one its own way
+     * ({@code watch} in a channel). Parsing, help, completion and policy stay those of the declaration.
+     *
+     * @throws IllegalArgumentException when no command is declared at {@code path}
+     */
+    public CommandLanguage bind(String path, Handler handler) {
+        return new CommandLanguage(grammar.bind(path, Objects.requireNonNull(handler, "handler")));
+    }
+
+    /**
+     * Parses one line into a {@link Command}, or says why it does not parse. Blank lines and
+     * {@code #} comments give neither. Never throws; lines over 4,000 characters are refused.
+     */
+    public Parsed parse(String line) {
+        if (blank(line)) {
+            return new Parsed(null, null);
+        }
+        try {
+            return new Parsed(parser.parse(line), null);
+        } catch (Rejected rejected) {
+            return new Parsed(null, rejected.failure());
+        } catch (RuntimeException unexpected) {
+            return new Parsed(null, Errors.unexpected(unexpected));
+        }
+    }
+
+    /**
+     * Parses and runs one line in the REPL ({@link Context#repl()}). Never throws: every problem
+     * comes back as a {@link Result.Failure} with a one-line message and a hint. A blank line, or
+     * one starting with {@code #} (a comment in a script), returns an INFO {@link Result.Message}
+     * with empty text, which front ends show as nothing. Blocks while {@code /wait} or
+     * {@code /finetune logs --follow} runs; when the calling thread is interrupted (Ctrl-C) it
+     * stops promptly and returns a Failure "interrupted" (exit code 130), consuming the interrupt.
      */
     public Result run(Session session, String line) {
+        return run(session, line, Context.repl());
+    }
+
+    /** Parses and runs one line for {@code context}; see {@link #run(Session, Command, Context)}. */
+    public Result run(Session session, String line, Context context) {
         Objects.requireNonNull(session, "session");
-        if (line == null || line.isBlank() || line.strip().startsWith("#")) {
-            return NOTHING;
+        Parsed parsed = parse(line);
+        if (parsed.failure() != null) {
+            return parsed.failure();
         }
-        Invocation invocation;
-        try {
-            invocation = parser.parse(line);
-        } catch (Rejected rejected) {
-            return rejected.failure();
-        } catch (RuntimeException unexpected) {
-            return Errors.unexpected(unexpected);
+        return parsed.command() == null ? NOTHING : run(session, parsed.command(), context);
+    }
+
+    /**
+     * Runs a parsed command after the one policy check: a command not allowed on the context's
+     * surface is refused; a destructive one is refused to a non-admin in Slack, and otherwise
+     * comes back as a {@link Result.Confirm} to ask (in the REPL {@code --yes} answers it).
+     */
+    public Result run(Session session, Command command, Context context) {
+        return commands.run(Objects.requireNonNull(session, "session"), Objects.requireNonNull(command, "command"),
+                Objects.requireNonNull(context, "context"), false);
+    }
+
+    /**
+     * Runs a command the person has confirmed ({@link Result.Confirm#command()}): the policy is
+     * checked again (surface, admin), only the question is not asked again.
+     */
+    public Result runConfirmed(Session session, Command command, Context context) {
+        return commands.run(Objects.requireNonNull(session, "session"), Objects.requireNonNull(command, "command"),
+                Objects.requireNonNull(context, "context"), true);
+    }
+
+    /** Every declared command with its policy, for documentation and tests: path, destructive, surfaces. */
+    public List<Policy> policies() {
+        List<Policy> all = new java.util.ArrayList<>();
+        for (Declaration declaration : grammar.declarations()) {
+            addPolicies(declaration, all);
         }
-        return commands.run(session, invocation);
+        return List.copyOf(all);
+    }
+
+    private static void addPolicies(Declaration declaration, List<Policy> all) {
+        if (declaration.handler() != null || declaration.subcommands().isEmpty()) {
+            all.add(new Policy(declaration.path(), declaration.policy().destructive(),
+                    java.util.Set.copyOf(declaration.policy().surfaces()), declaration.handler() != null));
+        }
+        declaration.subcommands().forEach(sub -> addPolicies(sub, all));
+    }
+
+    /** What {@link #parse} gives: a command, or the failure to show; both null for a blank line or a comment. */
+    public record Parsed(Command command, Result.Failure failure) {
+    }
+
+    /** One command's policy: its path, whether it is destructive, where it is allowed, whether it is bound. */
+    public record Policy(String path, boolean destructive, java.util.Set<Surface> surfaces, boolean bound) {
+    }
+
+    private static boolean blank(String line) {
+        if (line == null) {
+            return true;
+        }
+        String stripped = line.strip();
+        return stripped.isEmpty() || stripped.startsWith("#") || stripped.codePoints().allMatch(Tokenizer::separates);
     }
 
     /**
@@ -88,12 +164,12 @@ public final class CommandLanguage {
      * Empty when nothing matches.
      */
     public Optional<String> help(String commandOrPrefix) {
-        return helpText.help(commandOrPrefix);
+        return grammar.helpText().help(commandOrPrefix);
     }
 
     /** The table of every command with a one-line description, as {@code /help} shows it, as plain text. */
     public String helpOverview() {
-        return helpText.overviewText();
+        return grammar.helpText().overviewText();
     }
 
     /**

@@ -23,13 +23,14 @@ final class CommandLines {
     private CommandLines() {
     }
 
-    static CommandLine build(Declaration declaration, Map<ArgSpec, Slot> slots) {
+    static CommandLine build(Declaration declaration, Map<ArgSpec, Arg> declared) {
         CommandSpec spec = CommandSpec.create().name(declaration.name());
         spec.usageMessage().description(declaration.description()).sortOptions(false).sortSynopsis(false)
                 .abbreviateSynopsis(false).width(100).adjustLineBreaksForWideCJKCharacters(false);
         spec.parser().separator(" ").collectErrors(true).expandAtFiles(false)
                 .abbreviatedSubcommandsAllowed(true).overwrittenOptionsAllowed(false)
                 .caseInsensitiveEnumValuesAllowed(true);
+        spec.subcommandsCaseInsensitive(true).optionsCaseInsensitive(true);
         for (Arg arg : declaration.args()) {
             ArgSpec built = arg.positional() ? positional(arg) : option(arg);
             if (built instanceof OptionSpec option) {
@@ -37,9 +38,7 @@ final class CommandLines {
             } else {
                 spec.addPositional((PositionalParamSpec) built);
             }
-            if (arg.slot() != null) {
-                slots.put(built, arg.slot());
-            }
+            declared.put(built, arg);
         }
         spec.usageMessage().customSynopsis(synopsis(declaration.synopsis()));
         if (!declaration.footer().isEmpty()) {
@@ -47,7 +46,7 @@ final class CommandLines {
         }
         CommandLine line = new CommandLine(spec);
         for (Declaration sub : declaration.subcommands()) {
-            line.addSubcommand(sub.name(), build(sub, slots));
+            line.addSubcommand(sub.name(), build(sub, declared));
         }
         line.setAbbreviatedSubcommandsAllowed(true);
         line.setExpandAtFiles(false);
@@ -62,7 +61,7 @@ final class CommandLines {
         if (arg.label() != null) {
             option.paramLabel(arg.label());
         }
-        if (arg.check() != null) {
+        if (arg.check() != null && converter(arg.check()) != null) {
             option.converters(converter(arg.check()));
         }
         return option.build();
@@ -74,7 +73,7 @@ final class CommandLines {
         if (arg.many()) {
             positional.auxiliaryTypes(String.class);
         }
-        if (arg.check() != null) {
+        if (arg.check() != null && converter(arg.check()) != null) {
             positional.converters(converter(arg.check()));
         }
         return positional.build();
@@ -88,6 +87,10 @@ final class CommandLines {
             case REGION -> Converters.region();
             case RANGE -> Converters.range(check.what(), check.min(), check.max());
             case DURATION -> Converters.duration(check.what());
+            case LENGTH -> Converters.length(check.what(), check.max());
+            case KIND -> Converters.kind();
+            case CHOICE -> Converters.choice(check.what());
+            case DISTINCT -> null;
         };
     }
 

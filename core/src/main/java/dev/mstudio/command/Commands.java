@@ -1,63 +1,99 @@
 package dev.mstudio.command;
 
-import dev.mstudio.client.JobKind;
+import java.util.Optional;
 
 /**
- * Runs parsed invocations: one handler per command path, exceptions mapped by {@link Errors}.
- * Dispatch is a switch on the path rather than a map of lambdas: linking two dozen lambdas costs
- * start-up time that a run of one command ({@code /help}) would otherwise wait for.
+ * Runs parsed commands: first the one policy check, on the parsed command and who runs it, then the
+ * handler bound in the command's declaration, its exceptions mapped by {@link Errors}. Nothing else
+ * decides who may do what: no handler runs before {@link #policy} has passed.
  */
 final class Commands {
-    private final ListCommands lists = new ListCommands();
-    private final JobCommands jobs = new JobCommands();
-    private final LogCommand logs = new LogCommand();
-    private final WatchCommands watches = new WatchCommands();
-    private final WaitCommand waits = new WaitCommand();
-    private final SessionCommands settings;
 
-    Commands(HelpText helpText) {
-        this.settings = new SessionCommands(helpText);
-    }
-
-    Result run(Session session, Invocation invocation) {
+    /**
+     * The policy check and the handler. {@code confirmed}: the person already said yes to this very
+     * command (REPL: answered y; Slack: pressed the button of a pending action), so it is not asked again.
+     */
+    Result run(Session session, Command command, Context context, boolean confirmed) {
+        Optional<Result> stop;
+        try {
+            stop = policy(session, command, context, confirmed);
+        } catch (Exception e) {
+            return failure(e, command, session);
+        }
+        if (stop.isPresent()) {
+            return stop.get();
+        }
+        Handler handler = command.declaration().handler();
+        if (handler == null) {
+            return Result.Failure.of("/" + command.path() + " has nothing to run it here.",
+                    "This is a bug in mstudio; please report it with the command you ran.");
+        }
         Result result;
         try {
-            result = handle(session, invocation);
+            result = handler.run(session, command, context);
         } catch (Exception e) {
-            boolean interrupted = Thread.interrupted();
-            return interrupted || e instanceof InterruptedException ? Errors.interrupted()
-                    : Errors.of(e, invocation, session);
+            return failure(e, command, session);
         }
         Thread.interrupted();
         return result;
     }
 
-    /** Runs one command; may throw what the client throws, mapped to a failure by the caller. */
-    private Result handle(Session session, Invocation inv) throws Exception {
-        return switch (inv.path()) {
-            case "imports" -> lists.list(session, inv, JobKind.IMPORT);
-            case "finetunes" -> lists.list(session, inv, JobKind.FINETUNE);
-            case "next" -> lists.next(session, inv);
-            case "prev" -> lists.prev(session, inv);
-            case "import" -> jobs.show(session, inv, JobKind.IMPORT);
-            case "import create" -> jobs.create(session, inv);
-            case "import delete" -> jobs.delete(session, inv, JobKind.IMPORT);
-            case "finetune" -> jobs.show(session, inv, JobKind.FINETUNE);
-            case "finetune cancel" -> jobs.cancel(session, inv);
-            case "finetune delete" -> jobs.delete(session, inv, JobKind.FINETUNE);
-            case "finetune checkpoints" -> jobs.checkpoints(session, inv);
-            case "finetune logs" -> logs.run(session, inv);
-            case "watch" -> watches.watch(session, inv);
-            case "unwatch" -> watches.unwatch(session, inv);
-            case "watches" -> watches.list(session, inv);
-            case "wait" -> waits.run(session, inv);
-            case "set output" -> settings.output(session, inv);
-            case "set region" -> settings.region(session, inv);
-            case "history" -> settings.history(session, inv);
-            case "open" -> settings.open(session, inv);
-            case "help" -> settings.help(session, inv);
-            case "exit" -> settings.exit(session, inv);
-            default -> Errors.unexpected(new IllegalStateException("no handler for " + inv.path()));
-        };
+    /**
+     * Where the command may run, who may run it, and whether to ask first: a refusal, a
+     * confirmation to ask, or empty to run it now. Destructive commands are admin-only in Slack and
+     * asked about everywhere; in Slack even {@code --yes} asks, since the answer is a button press.
+     */
+    private static Optional<Result> policy(Session session, Command command, Context context, boolean confirmed)
+            throws Exception {
+        if (!command.allowedIn(context.surface())) {
+            return Optional.of(elsewhere(command, context.surface()));
+        }
+        if (!command.destructive()) {
+            return Optional.empty();
+        }
+        if (context.surface() == Surface.SLACK && !context.admin()) {
+            return Optional.of(new Result.Failure("Only admins can run " + command.written(command.path()) + ".",
+                    "It changes jobs for everyone. " + context.adminHint(), "NotAdmin", null, 1));
+        }
+        if (confirmed || context.surface() == Surface.REPL && yes(command)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Result.Confirm(question(session, command), command.with(yesOf(command), true)));
+    }
+
+    private static Result.Failure elsewhere(Command command, Surface surface) {
+        Surface other = surface == Surface.REPL ? Surface.SLACK : Surface.REPL;
+        String what = command.written(command.path());
+        if (!command.declaration().policy().allowedIn(surface)) {
+            return Result.Failure.of(what + " works only in " + other.description() + ".",
+                    surface == Surface.SLACK ? "In Slack each answer goes to you alone; add --public to share one."
+                            : "Ask the mstudio bot in Slack.");
+        }
+        if (command.shared() && surface != Surface.SLACK) {
+            return Result.Failure.of("--public works only in Slack.", "Drop it; the REPL shows answers to you alone.");
+        }
+        return Result.Failure.of("An option of " + what + " works only in " + other.description() + ".",
+                surface == Surface.SLACK ? "In Slack, use finetune logs ID --tail N, or watch ID to hear when "
+                        + "the job ends." : "Drop the option; " + command.written("help") + " "
+                        + command.path() + " lists them.");
+    }
+
+    private static boolean yes(Command command) {
+        return command.declaration().arg(Declarations.YES).isPresent() && command.has(Declarations.YES);
+    }
+
+    private static Param<Boolean> yesOf(Command command) {
+        return Declarations.YES;
+    }
+
+    private static String question(Session session, Command command) throws Exception {
+        Declaration.Asker asker = command.declaration().policy().asker();
+        return asker != null ? asker.question(session, command) : "Run " + command.canonical() + "?";
+    }
+
+    private static Result failure(Exception e, Command command, Session session) {
+        boolean interrupted = Thread.interrupted();
+        return interrupted || e instanceof InterruptedException ? Errors.interrupted()
+                : Errors.of(e, command, session);
     }
 }

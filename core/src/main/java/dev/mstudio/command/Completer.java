@@ -130,7 +130,7 @@ final class Completer {
         String typed = (current.startsWith("/") ? current.substring(1) : current).toLowerCase(Locale.ROOT);
         List<Candidate> candidates = new ArrayList<>();
         for (String name : grammar.names()) {
-            if (name.startsWith(typed)) {
+            if (name.startsWith(typed) && grammar.declaration(name).policy().allowedIn(Surface.REPL)) {
                 String summary = grammar.declaration(name).description();
                 candidates.add(new Candidate((slash ? "/" : "") + name, summary, true));
             }

@@ -35,6 +35,37 @@ final class Converters {
         };
     }
 
+    /** Text of at most {@code max} characters. */
+    static ITypeConverter<String> length(String what, int max) {
+        return value -> {
+            if (value.length() > max) {
+                throw new TypeConversionException(what + " takes at most " + max + " characters; this one has "
+                        + value.length() + ".");
+            }
+            return value;
+        };
+    }
+
+    /** A job kind word (imports, finetunes, any unique prefix), as {@link JobKind#parse} reads it. */
+    static ITypeConverter<JobKind> kind() {
+        return value -> JobKind.parse(value.strip()).orElseThrow(() -> new TypeConversionException(
+                "Invalid job kind '" + ParseErrors.clip(value) + "'. Valid values: imports, finetunes."));
+    }
+
+    /** One of the "|"-separated words of {@code choices}, or a unique prefix of one, returned whole. */
+    static ITypeConverter<String> choice(String choices) {
+        List<String> words = List.of(choices.split("\\|"));
+        return value -> {
+            String lower = value.strip().toLowerCase(Locale.ROOT);
+            List<String> matches = words.stream().filter(word -> !lower.isEmpty() && word.startsWith(lower)).toList();
+            if (matches.size() != 1) {
+                throw new TypeConversionException("Invalid value '" + ParseErrors.clip(value) + "'. Valid values: "
+                        + String.join(", ", words) + ".");
+            }
+            return matches.get(0);
+        };
+    }
+
     /** One of {@code values}, case-insensitively, returned lower-case. */
     static ITypeConverter<String> oneOf(String what, List<String> values) {
         return value -> {
@@ -56,7 +87,7 @@ final class Converters {
     static String jobId(String value) {
         boolean bad = value.isEmpty() || value.equals(".") || value.equals("..") || value.codePoints()
                 .anyMatch(c -> c == '/' || c == '\\' || c == '?' || c == '#' || c == '%'
-                        || Character.isWhitespace(c) || Character.isISOControl(c));
+                        || Tokenizer.separates(c) || Character.isISOControl(c));
         if (bad) {
             throw new TypeConversionException("Invalid job ID '" + ParseErrors.clip(value)
                     + "': job IDs look like 937b1e0c-... or ft-202410291653-1c7f.");

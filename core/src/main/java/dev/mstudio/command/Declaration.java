@@ -1,8 +1,10 @@
 package dev.mstudio.command;
 
 import dev.mstudio.client.JobKind;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One command as {@link Declarations} declares it, as plain data: its name, description, arguments
@@ -17,7 +19,7 @@ import java.util.Optional;
  *                    arguments in the order the design writes them (positionals, then options)
  */
 record Declaration(String name, String qualified, String description, List<Arg> args, List<String> synopsis,
-                   List<String> footer, List<Declaration> subcommands) {
+                   List<String> footer, List<Declaration> subcommands, Policy policy, Handler handler) {
 
     Declaration {
         args = List.copyOf(args);
@@ -26,13 +28,80 @@ record Declaration(String name, String qualified, String description, List<Arg> 
         subcommands = List.copyOf(subcommands);
     }
 
+    /** The path as the language names it: "import delete" for "/import delete". */
+    String path() {
+        return qualified.startsWith("/") ? qualified.substring(1) : qualified;
+    }
+
+    /** This declaration with {@code handler} bound (a front end binding its own). */
+    Declaration bound(Handler newHandler) {
+        return new Declaration(name, qualified, description, args, synopsis, footer, subcommands, policy, newHandler);
+    }
+
+    /** This declaration with the subcommand named {@code sub} replaced by {@code replacement}. */
+    Declaration withSubcommand(Declaration replacement) {
+        List<Declaration> subs = subcommands.stream()
+                .map(sub -> sub.name.equals(replacement.name) ? replacement : sub).toList();
+        return new Declaration(name, qualified, description, args, synopsis, footer, subs, policy, handler);
+    }
+
+    /** The declared argument {@code param} is, if this command declares it. */
+    Optional<Arg> arg(Param<?> param) {
+        for (Arg arg : args) {
+            if (arg.param() == param) {
+                return Optional.of(arg);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Who may run a command, where, and how: {@code destructive} (creates, deletes, cancels: only
+     * admins in Slack, and confirmed everywhere), the surfaces it is allowed on, and for a
+     * destructive command how to ask before it runs ({@code asker}; null asks a generic question).
+     */
+    record Policy(boolean destructive, Set<Surface> surfaces, Asker asker) {
+        static final Policy EVERYWHERE = new Policy(false, EnumSet.allOf(Surface.class), null);
+
+        Policy {
+            surfaces = Set.copyOf(surfaces);
+        }
+
+        static Policy only(Surface surface) {
+            return new Policy(false, EnumSet.of(surface), null);
+        }
+
+        static Policy destructive(Asker asker) {
+            return new Policy(true, EnumSet.allOf(Surface.class), asker);
+        }
+
+        boolean allowedIn(Surface surface) {
+            return surfaces.contains(surface);
+        }
+    }
+
+    /** The question a destructive command asks before it runs, e.g. naming the job it deletes. */
+    @FunctionalInterface
+    interface Asker {
+        String question(Session session, Command command) throws Exception;
+    }
+
     /**
      * One option (named "--status") or positional (option null) with its label, picocli arity ("0"
      * for a flag, "1", "0..1", "0..*"), value type, how its value is checked (null: not at all),
      * the {@link Slot} it fills for completion (null for none) and its help text.
      */
-    record Arg(String option, String label, String arity, boolean required, Class<?> type, Check check,
-               Slot slot, String help) {
+    record Arg(Param<?> param, String option, String label, String arity, boolean required, Class<?> type,
+               Check check, Slot slot, String help, Set<Surface> surfaces) {
+
+        Arg {
+            surfaces = Set.copyOf(surfaces);
+        }
+
+        /** This argument allowed only on {@code surface} (e.g. --follow: the REPL). */
+        Arg only(Surface surface) {
+            return new Arg(param, option, label, arity, required, type, check, slot, help, EnumSet.of(surface));
+        }
 
         boolean positional() {
             return option == null;
@@ -64,7 +133,7 @@ record Declaration(String name, String qualified, String description, List<Arg> 
      * A recipe, not a converter: {@link CommandLines} makes the converter when it builds the parser.
      */
     record Check(Kind kind, JobKind jobKind, String what, int min, int max) {
-        enum Kind { STATUS, WEIGHT, OUTPUT, REGION, RANGE, DURATION }
+        enum Kind { STATUS, WEIGHT, OUTPUT, REGION, RANGE, DURATION, LENGTH, KIND, CHOICE, DISTINCT }
 
         static final Check WEIGHT = new Check(Kind.WEIGHT, null, null, 0, 0);
         static final Check OUTPUT = new Check(Kind.OUTPUT, null, null, 0, 0);
@@ -80,6 +149,26 @@ record Declaration(String name, String qualified, String description, List<Arg> 
 
         static Check duration(String what) {
             return new Check(Kind.DURATION, null, what, 0, 0);
+        }
+
+        /** Free text of at most {@code max} characters. */
+        static Check length(String what, int max) {
+            return new Check(Kind.LENGTH, null, what, 0, max);
+        }
+
+        /** A job kind word: imports, finetunes (any unique prefix, singular too). */
+        static Check kind(String what) {
+            return new Check(Kind.KIND, null, what, 0, 0);
+        }
+
+        /** One of the words in {@code what} separated by "|", or a unique prefix of one. */
+        static Check choice(String what) {
+            return new Check(Kind.CHOICE, null, what, 0, 0);
+        }
+
+        /** A repeatable positional: repeats collapse, and at most {@code max} different values. */
+        static Check distinct(String what, int max) {
+            return new Check(Kind.DISTINCT, null, what, 1, max);
         }
     }
 

@@ -17,7 +17,7 @@ final class Errors {
     private Errors() {
     }
 
-    static Result.Failure of(Throwable thrown, Invocation invocation, Session session) {
+    static Result.Failure of(Throwable thrown, Command invocation, Session session) {
         Throwable error = unwrap(thrown);
         if (error instanceof InterruptedException || error instanceof InterruptedIOException io && !timedOut(io)) {
             return interrupted();
@@ -51,7 +51,7 @@ final class Errors {
                 "This is a bug in mstudio; please report it with the command you ran.");
     }
 
-    private static String apiHint(ApiException api, Invocation invocation) {
+    private static String apiHint(ApiException api, Command invocation) {
         String code = api.code() == null ? "" : api.code();
         String path = invocation.path();
         String slash = invocation.slash() ? "/" : "";

@@ -26,7 +26,7 @@ final class Grammar {
     private final Map<String, Declaration> declarations;
     private final List<String> names;
     private final Map<String, CommandLine> commands = new HashMap<>();
-    private final Map<ArgSpec, Slot> slots = new IdentityHashMap<>();
+    private final Map<ArgSpec, Declaration.Arg> declared = new IdentityHashMap<>();
 
     private Grammar(Map<String, Declaration> declarations) {
         this.declarations = declarations;
@@ -34,11 +34,49 @@ final class Grammar {
     }
 
     static Grammar standard() {
+        return of(Declarations.all());
+    }
+
+    static Grammar of(List<Declaration> all) {
         Map<String, Declaration> declarations = new LinkedHashMap<>();
-        for (Declaration declaration : Declarations.all()) {
+        for (Declaration declaration : all) {
             declarations.put(declaration.name().substring(1), declaration);
         }
         return new Grammar(Collections.unmodifiableMap(declarations));
+    }
+
+    /** Every declaration, top-level commands in order. */
+    List<Declaration> declarations() {
+        return List.copyOf(declarations.values());
+    }
+
+    private volatile HelpText helpText;
+
+    /** The help of this grammar's commands, made on first need. */
+    HelpText helpText() {
+        HelpText made = helpText;
+        if (made == null) {
+            made = new HelpText(this);
+            helpText = made;
+        }
+        return made;
+    }
+
+    /** This grammar with {@code handler} bound to the command at {@code path} ("subscribe", "watch"). */
+    Grammar bind(String path, Handler handler) {
+        String[] words = path.split(" ");
+        Map<String, Declaration> changed = new LinkedHashMap<>(declarations);
+        Declaration top = changed.get(words[0]);
+        if (top == null) {
+            throw new IllegalArgumentException("no command " + path);
+        }
+        if (words.length == 1) {
+            changed.put(words[0], top.bound(handler));
+        } else {
+            Declaration sub = top.subcommand(words[1]).orElseThrow(() -> new IllegalArgumentException("no command " + path));
+            changed.put(words[0], top.withSubcommand(sub.bound(handler)));
+        }
+        return new Grammar(Collections.unmodifiableMap(changed));
     }
 
     /** Command names without "/", in the order /help lists them. */
@@ -64,7 +102,7 @@ final class Grammar {
         synchronized (LOCK) {
             CommandLine command = commands.get(name);
             if (command == null && declarations.containsKey(name)) {
-                command = CommandLines.build(declarations.get(name), slots);
+                command = CommandLines.build(declarations.get(name), declared);
                 commands.put(name, command);
             }
             return command;
@@ -84,8 +122,13 @@ final class Grammar {
     }
 
     Optional<Slot> slot(ArgSpec arg) {
+        return declared(arg).map(Declaration.Arg::slot);
+    }
+
+    /** The declared argument picocli's {@code arg} was built from. */
+    Optional<Declaration.Arg> declared(ArgSpec arg) {
         synchronized (LOCK) {
-            return Optional.ofNullable(slots.get(arg));
+            return Optional.ofNullable(declared.get(arg));
         }
     }
 

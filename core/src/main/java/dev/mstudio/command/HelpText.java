@@ -14,16 +14,32 @@ import picocli.CommandLine;
 final class HelpText {
     private static final String FOOTER = "Any unique prefix of a command works (/n is /next). /help CMD shows one command.";
     private final Grammar grammar;
+    private static final java.util.regex.Pattern SLASHED = java.util.regex.Pattern.compile("(^|[\\s|\\[(])/(?=[a-z])");
     private final List<List<Object>> rows;
+    private final List<List<Object>> slackRows;
 
     HelpText(Grammar grammar) {
         this.grammar = grammar;
-        this.rows = overviewRows(grammar);
+        this.rows = overviewRows(grammar, Surface.REPL);
+        this.slackRows = overviewRows(grammar, Surface.SLACK).stream()
+                .map(row -> java.util.Arrays.<Object>asList(unslash(row.get(0).toString()), row.get(1))).toList();
     }
 
     Result.Table overview() {
+        return overview(Surface.REPL);
+    }
+
+    /** The commands allowed on {@code surface}; in Slack written without "/", as typed there. */
+    Result.Table overview(Surface surface) {
+        boolean slack = surface == Surface.SLACK;
         return new Result.Table("Commands", List.of(new Column("COMMAND", ValueType.TEXT),
-                new Column("DESCRIPTION", ValueType.TEXT)), rows, FOOTER, null);
+                new Column("DESCRIPTION", ValueType.TEXT)), slack ? slackRows : rows, slack ? unslash(FOOTER) : FOOTER,
+                null);
+    }
+
+    /** "/imports [--status S]" as "imports [--status S]". */
+    static String unslash(String text) {
+        return SLASHED.matcher(text).replaceAll("$1");
     }
 
     String overviewText() {
@@ -71,10 +87,13 @@ final class HelpText {
     }
 
     /** One row per form: a command's synopsis and summary, or, for one with subcommands, each subcommand's. */
-    private static List<List<Object>> overviewRows(Grammar grammar) {
+    private static List<List<Object>> overviewRows(Grammar grammar, Surface surface) {
         List<List<Object>> rows = new ArrayList<>();
         for (String name : grammar.names()) {
             Declaration command = grammar.declaration(name);
+            if (!command.policy().allowedIn(surface)) {
+                continue;
+            }
             if (command.subcommands().isEmpty()) {
                 rows.add(Arrays.asList(command.synopsisLine(), command.description()));
                 continue;

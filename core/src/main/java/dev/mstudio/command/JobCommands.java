@@ -19,13 +19,13 @@ final class JobCommands {
             new Column("STEP", ValueType.NUMBER), new Column("STATUS", ValueType.STATUS),
             new Column("MODEL NAME", ValueType.TEXT), new Column("CREATED", ValueType.TIME));
 
-    Result show(Session session, Invocation invocation, JobKind kind) throws IOException {
-        return JobViews.detail(session.jobs().get(kind, invocation.text("ID")));
+    Result show(Session session, Command invocation, JobKind kind) throws IOException {
+        return JobViews.detail(session.jobs().get(kind, invocation.get(Declarations.ID)), invocation);
     }
 
-    Result create(Session session, Invocation invocation) throws IOException {
-        CreateImportRequest request = new CreateImportRequest(invocation.text("--base"), invocation.text("--weight"),
-                invocation.text("--bucket"), invocation.text("--key"), invocation.text("--name"));
+    Result create(Session session, Command invocation, Context context) throws IOException {
+        CreateImportRequest request = new CreateImportRequest(invocation.get(Declarations.BASE), invocation.get(Declarations.WEIGHT),
+                invocation.get(Declarations.BUCKET), invocation.get(Declarations.KEY), invocation.get(Declarations.NAME));
         ImportJob job = session.jobs().createImport(request);
         String slash = invocation.slash() ? "/" : "";
         return new Result.Message(Result.Level.SUCCESS, "Created import job " + job.id()
@@ -33,30 +33,20 @@ final class JobCommands {
                 + slash + "watch " + job.id() + " to hear when it ends.", 0, JobViews.raw(job));
     }
 
-    /** Without --yes, asks first (naming the job, so that the user knows what goes). */
-    Result delete(Session session, Invocation invocation, JobKind kind) throws IOException {
-        String id = invocation.text("ID");
-        if (!invocation.flag("--yes")) {
-            Job job = session.jobs().get(kind, id);
-            return new Result.Confirm("Delete " + describe(job) + "? This cannot be undone.",
-                    invocation.canonical("--yes"));
-        }
+    Result delete(Session session, Command invocation, JobKind kind) throws IOException {
+        String id = invocation.get(Declarations.ID);
         session.jobs().delete(kind, id);
         return done("Deleted " + kind.label() + " job " + id + ".", id);
     }
 
-    Result cancel(Session session, Invocation invocation) throws IOException {
-        String id = invocation.text("ID");
-        if (!invocation.flag("--yes")) {
-            Job job = session.jobs().get(JobKind.FINETUNE, id);
-            return new Result.Confirm("Cancel " + describe(job) + "?", invocation.canonical("--yes"));
-        }
+    Result cancel(Session session, Command invocation, Context context) throws IOException {
+        String id = invocation.get(Declarations.ID);
         session.jobs().cancelFineTune(id);
         return done("Canceled fine-tune job " + id + ".", id);
     }
 
-    Result checkpoints(Session session, Invocation invocation) throws IOException {
-        String id = invocation.text("ID");
+    Result checkpoints(Session session, Command invocation, Context context) throws IOException {
+        String id = invocation.get(Declarations.ID);
         List<Checkpoint> checkpoints = session.jobs().client().checkpoints(id);
         List<List<Object>> rows = new ArrayList<>();
         ArrayNode json = JobViews.JSON.arrayNode();
@@ -67,6 +57,24 @@ final class JobCommands {
         }
         return new Result.Table("Checkpoints of fine-tune job " + id, CHECKPOINT_COLUMNS, rows,
                 JobViews.count(checkpoints.size(), "checkpoint"), json);
+    }
+
+    /** Asked before a delete, naming the job (fetched now, so that the user knows what goes). */
+    static String askDelete(Session session, Command command, JobKind kind) throws IOException {
+        Job job = session.jobs().get(kind, command.get(Declarations.ID));
+        return "Delete " + describe(job) + "? This cannot be undone.";
+    }
+
+    static String askCancel(Session session, Command command) throws IOException {
+        Job job = session.jobs().get(JobKind.FINETUNE, command.get(Declarations.ID));
+        return "Cancel " + describe(job) + "?";
+    }
+
+    static String askCreate(Session session, Command command) {
+        String name = command.get(Declarations.NAME);
+        return "Create an import job of " + command.get(Declarations.BASE) + " (" + command.get(Declarations.WEIGHT)
+                + " weights) from oss://" + command.get(Declarations.BUCKET) + "/" + command.get(Declarations.KEY)
+                + (name == null ? "" : ", named " + name) + "?";
     }
 
     /** "import job 937b… (qwen3-32b-offline, SUCCESSED)". */

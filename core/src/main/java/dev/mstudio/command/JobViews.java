@@ -35,7 +35,8 @@ final class JobViews {
     }
 
     /** The page a listing shows, with "page 1 of 3 · 27 jobs · /next for more" below it. */
-    static Result.Table table(Listing listing, boolean slash) {
+    static Result.Table table(Listing listing, Command asked) {
+        boolean slash = asked.slash();
         JobQuery query = listing.query();
         Page<Job> page = listing.current();
         List<List<Object>> rows = new ArrayList<>();
@@ -48,7 +49,13 @@ final class JobViews {
         } else if (listing.pageNo() > listing.pageCount()) {
             footer += " · past the last page";
         }
-        return new Result.Table(title(query), COLUMNS, rows, footer, listingJson(query, page));
+        List<Result.FollowUp> followUps = new ArrayList<>();
+        if (listing.hasNext()) {
+            followUps.add(new Result.FollowUp("Next page", asked.sibling(query.kind().plural(),
+                    Declarations.STATUS, query.status(), Declarations.MODEL, query.model(),
+                    Declarations.PAGE, listing.pageNo() + 1, Declarations.SIZE, query.pageSize())));
+        }
+        return new Result.Table(title(query), COLUMNS, rows, footer, listingJson(query, page), followUps);
     }
 
     /** {"total", "page_no", "page_size", "list" (imports) or "jobs" (fine-tunes): [raw job objects]}. */
@@ -58,6 +65,28 @@ final class JobViews {
         ArrayNode items = json.putArray(query.kind() == JobKind.IMPORT ? "list" : "jobs");
         page.items().forEach(job -> items.add(raw(job)));
         return json;
+    }
+
+    /**
+     * One job, offering what can be done with it next: Refresh, Watch (while it can change),
+     * Cancel (a running fine-tune) and Delete (a finished job), as commands of {@code asked}'s language.
+     */
+    static Result.Detail detail(Job job, Command asked) {
+        Result.Detail detail = detail(job);
+        String word = job.kind() == JobKind.IMPORT ? "import" : "finetune";
+        boolean terminal = job.kind().isTerminal(job.status());
+        List<Result.FollowUp> followUps = new ArrayList<>();
+        followUps.add(new Result.FollowUp("Refresh", asked.sibling(word, Declarations.ID, job.id())));
+        if (!terminal) {
+            followUps.add(new Result.FollowUp("Watch", asked.sibling("watch", Declarations.IDS, List.of(job.id()))));
+        }
+        if (!terminal && job.kind() == JobKind.FINETUNE) {
+            followUps.add(new Result.FollowUp("Cancel job", asked.sibling("finetune cancel", Declarations.ID, job.id())));
+        }
+        if (terminal) {
+            followUps.add(new Result.FollowUp("Delete job", asked.sibling(word + " delete", Declarations.ID, job.id())));
+        }
+        return new Result.Detail(detail.title(), detail.fields(), detail.json(), followUps);
     }
 
     /** Every field the service sent, in its order; nested objects as "storage_info.bucket_name". */

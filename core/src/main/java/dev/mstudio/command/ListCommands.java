@@ -10,15 +10,15 @@ import java.util.Optional;
 /** /imports, /finetunes, and /next and /prev through the listing last shown. */
 final class ListCommands {
 
-    Result list(Session session, Invocation invocation, JobKind kind) throws IOException {
-        JobQuery query = new JobQuery(kind, invocation.text("--status"), invocation.text("--model"),
-                invocation.number("--page", 1), invocation.number("--size", JobQuery.DEFAULT_PAGE_SIZE));
+    Result list(Session session, Command invocation, JobKind kind) throws IOException {
+        JobQuery query = new JobQuery(kind, invocation.get(Declarations.STATUS), invocation.get(Declarations.MODEL),
+                invocation.get(Declarations.PAGE, 1), invocation.get(Declarations.SIZE, JobQuery.DEFAULT_PAGE_SIZE));
         Listing listing = session.jobs().listing(query);
         session.listing(listing);
-        return JobViews.table(listing, invocation.slash());
+        return JobViews.table(listing, invocation);
     }
 
-    Result next(Session session, Invocation invocation) throws IOException {
+    Result next(Session session, Command invocation, Context context) throws IOException {
         Optional<Listing> shown = session.listing();
         if (shown.isEmpty()) {
             return nothingShown(invocation);
@@ -32,10 +32,10 @@ final class ListCommands {
         } catch (NoSuchElementException e) {
             return edge("Already on the last page (" + listing.pageCount() + " of " + listing.pageCount() + ").");
         }
-        return JobViews.table(listing, invocation.slash());
+        return JobViews.table(listing, invocation);
     }
 
-    Result prev(Session session, Invocation invocation) throws IOException {
+    Result prev(Session session, Command invocation, Context context) throws IOException {
         Optional<Listing> shown = session.listing();
         if (shown.isEmpty()) {
             return nothingShown(invocation);
@@ -49,14 +49,14 @@ final class ListCommands {
         } catch (NoSuchElementException e) {
             return edge("Already on the first page (1 of " + listing.pageCount() + ").");
         }
-        return JobViews.table(listing, invocation.slash());
+        return JobViews.table(listing, invocation);
     }
 
     private static Result edge(String text) {
         return new Result.Message(Result.Level.INFO, text, 0, null);
     }
 
-    private static Result nothingShown(Invocation invocation) {
+    private static Result nothingShown(Command invocation) {
         String slash = invocation.slash() ? "/" : "";
         return Result.Failure.of("There is no listing to page through yet.",
                 "Run " + slash + "imports or " + slash + "finetunes first, then " + slash + "next and " + slash + "prev.");

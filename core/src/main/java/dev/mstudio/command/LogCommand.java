@@ -17,15 +17,15 @@ final class LogCommand {
     static final int DEFAULT_TAIL = 100;
     private static final int MOST_PER_CALL = 1_000;
 
-    Result run(Session session, Invocation invocation) throws IOException, InterruptedException {
-        String id = invocation.text("ID");
-        int tail = invocation.number("--tail", DEFAULT_TAIL);
+    Result run(Session session, Command invocation, Context context) throws IOException, InterruptedException {
+        String id = invocation.get(Declarations.ID);
+        int tail = invocation.get(Declarations.TAIL, DEFAULT_TAIL);
         DashScopeClient client = session.jobs().client();
         int total = client.fineTuneLogs(id, 0, 1).total();
         int offset = Math.max(0, total - tail);
         LogPage page = total == 0 ? new LogPage(0, List.of(), null) : client.fineTuneLogs(id, offset, tail);
         Result.LogLines lines = lines(id, page, offset);
-        if (!invocation.flag("--follow")) {
+        if (!invocation.has(Declarations.FOLLOW)) {
             return lines;
         }
         Job job = session.jobs().get(JobKind.FINETUNE, id);

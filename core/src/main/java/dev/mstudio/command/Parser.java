@@ -14,29 +14,46 @@ import java.util.Map;
  * {@link ArgumentParser}, whose class refers to picocli's, is made only when words follow).
  */
 final class Parser {
+    /** The longest command line accepted, in characters. */
+    static final int MAX_LINE = 4_000;
     private final Grammar grammar;
 
     Parser(Grammar grammar) {
         this.grammar = grammar;
     }
 
-    Invocation parse(String line) throws Rejected {
+    Command parse(String line) throws Rejected {
+        if (line.length() > MAX_LINE) {
+            throw new Rejected("The command is " + line.length() + " characters long; at most " + MAX_LINE
+                    + " are accepted.", "Shorten it; job IDs and names are far shorter than that.");
+        }
         Tokenizer.Words words = Tokenizer.split(line);
         if (words.unclosedQuote()) {
-            throw new Rejected("Unclosed quote in: " + line.strip(), "Close the quote, or escape it with \\.");
+            throw new Rejected("Unclosed quote in: " + ParseErrors.clip(line.strip()),
+                    "Close the quote, or escape it with \\.");
         }
-        List<Tokenizer.Token> tokens = words.tokens();
+        List<Tokenizer.Token> tokens = new ArrayList<>(words.tokens());
+        boolean shared = tokens.removeIf(Parser::sharing);
+        if (tokens.isEmpty()) {
+            throw new Rejected("Missing command.", "Type /help for the list of commands.");
+        }
         String first = tokens.get(0).text();
         boolean slash = first.startsWith("/");
         String name = resolve(slash ? first.substring(1) : first);
         if (tokens.size() == 1 && grammar.declaration(name).runsBare()) {
-            return new Invocation(name, Map.of(), slash, grammar.declaration(name));
+            return new Command(name, Map.of(), slash, shared, grammar.declaration(name), grammar);
         }
         List<String> args = new ArrayList<>();
         for (Tokenizer.Token token : tokens.subList(1, tokens.size())) {
             splitAssignment(token, args);
         }
-        return new ArgumentParser(grammar).parse(name, args, slash);
+        return new ArgumentParser(grammar).parse(name, args, slash, shared);
+    }
+
+    /** The flag that shares an answer with a Slack channel: --public or --in-channel, unquoted, any case. */
+    private static boolean sharing(Tokenizer.Token token) {
+        String text = token.text().toLowerCase(java.util.Locale.ROOT);
+        return !token.quoted() && (text.equals("--public") || text.equals("--in-channel"));
     }
 
     /** The command a typed word names, or why it names none. */

@@ -25,21 +25,39 @@ public sealed interface Result {
      * Rows of typed cells: STATUS cells are status strings, TIME cells are {@link Instant}s (render
      * relative), NUMBER cells are {@link Number}s, the rest Strings; any cell may be null.
      */
-    record Table(String title, List<Column> columns, List<List<Object>> rows, String footer, JsonNode json)
-            implements Result {
+    record Table(String title, List<Column> columns, List<List<Object>> rows, String footer, JsonNode json,
+                 List<FollowUp> followUps) implements Result {
         public Table {
             columns = List.copyOf(columns);
             rows = List.copyOf(rows);
+            followUps = List.copyOf(followUps);
         }
+
+        public Table(String title, List<Column> columns, List<List<Object>> rows, String footer, JsonNode json) {
+            this(title, columns, rows, footer, json, List.of());
+        }
+    }
+
+    /**
+     * A command a result offers to run next, as a front end's button: "Refresh" (the same job
+     * again), "Watch", "Next page", "Delete job". The command is parsed and carries its policy, so
+     * a front end can tell a destructive one (admins only, never on a shared message).
+     */
+    record FollowUp(String label, Command command) {
     }
 
     record Field(String name, Object value, ValueType type) {
     }
 
     /** One object, e.g. a job: a title and named fields (TIME fields shown absolute and relative). */
-    record Detail(String title, List<Field> fields, JsonNode json) implements Result {
+    record Detail(String title, List<Field> fields, JsonNode json, List<FollowUp> followUps) implements Result {
         public Detail {
             fields = List.copyOf(fields);
+            followUps = List.copyOf(followUps);
+        }
+
+        public Detail(String title, List<Field> fields, JsonNode json) {
+            this(title, fields, json, List.of());
         }
     }
 
@@ -70,10 +88,16 @@ public sealed interface Result {
     }
 
     /**
-     * A destructive command asked without {@code --yes}: the front end asks {@code question}
-     * (REPL: y/N prompt; Slack: a confirm button) and, if confirmed, runs {@code confirmedLine}.
+     * A destructive command, not yet confirmed: the front end asks {@code question} (REPL: y/N
+     * prompt; Slack: a button that names a pending action kept by the bot) and, if the person says
+     * yes, runs {@code command} with {@link CommandLanguage#runConfirmed}.
      */
-    record Confirm(String question, String confirmedLine) implements Result {
+    record Confirm(String question, Command command) implements Result {
+
+        /** The command as a line, for showing: "/import delete 937b --yes". */
+        public String confirmedLine() {
+            return command.canonical();
+        }
     }
 
     /** {@code /open FILE}: the front end runs these command lines in order, stopping at the first failure. */

@@ -1,6 +1,8 @@
 package dev.mstudio.command;
 
+import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.client.Sleeper;
+import dev.mstudio.service.JobService;
 import dev.mstudio.paging.Jobs;
 import dev.mstudio.paging.Listing;
 import dev.mstudio.watch.Watchers;
@@ -29,7 +31,7 @@ public final class Session implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Duration followInterval;
-    private final Function<String, Jobs> regionSwitch;
+    private final Function<String, DashScopeClient> regionSwitch;
     private final Watches watches;
     private volatile Connection connection;
     private volatile Listing listing;
@@ -119,7 +121,7 @@ public final class Session implements AutoCloseable {
         this.jsonOutput = json;
     }
 
-    Optional<Function<String, Jobs>> regionSwitch() {
+    Optional<Function<String, DashScopeClient>> regionSwitch() {
         return Optional.ofNullable(regionSwitch);
     }
 
@@ -127,21 +129,27 @@ public final class Session implements AutoCloseable {
      * Switches to another region's jobs. The session owns them from then on, with watchers of its
      * own over their client: it closes all three when it switches again or closes.
      */
-    synchronized void switchTo(String region, Jobs newJobs) {
+    synchronized Jobs switchTo(String region, DashScopeClient client) {
         Connection old = connection;
-        Watchers newWatchers = Watchers.builder(newJobs.client()).sink(newJobs.index()::record).build();
-        connection = new Connection(() -> newJobs, () -> newWatchers, region);
+        JobService service;
+        try {
+            service = JobService.builder(client).clock(clock).build();
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        connection = new Connection(service::jobs, service::watchers, service);
         listing = null;
         old.closeOwned();
+        return service.jobs();
     }
 
-    /** The jobs and watchers in use; both are owned (closed by the session) after a region switch. */
-    private record Connection(Supplier<Jobs> jobs, Supplier<Watchers> watchers, String region) {
+    /** The jobs and watchers in use; owned (closed by the session, client too) after a region switch. */
+    private record Connection(Supplier<Jobs> jobs, Supplier<Watchers> watchers, JobService owned) {
         void closeOwned() {
-            if (region != null) {
-                watchers.get().close();
-                jobs.get().close();
-                jobs.get().client().close();
+            if (owned != null) {
+                owned.close();
+                owned.client().close();
             }
         }
     }
@@ -154,7 +162,7 @@ public final class Session implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private Duration followInterval = Duration.ofSeconds(2);
-        private Function<String, Jobs> regionSwitch;
+        private Function<String, DashScopeClient> regionSwitch;
 
         private Builder(Supplier<Jobs> jobs, Supplier<Watchers> watchers) {
             this.jobs = jobs;
@@ -174,12 +182,12 @@ public final class Session implements AutoCloseable {
         }
 
         /**
-         * How {@code /set region R} obtains the jobs of region R (intl, cn, us, hk); it may throw
+         * How {@code /set region R} obtains a client of region R (intl, cn, us, hk); it may throw
          * {@link dev.mstudio.client.ConfigurationException}. The session owns what it returns: it
-         * closes those jobs and their client when it switches again or closes, and watches them with
-         * watchers of its own. Absent: the base URL is fixed and {@code /set region} says so.
+         * wires jobs and watchers over it ({@link JobService}) and closes all of it when it switches
+         * again or closes. Absent: the base URL is fixed and {@code /set region} says so.
          */
-        public Builder regionSwitch(Function<String, Jobs> regionSwitch) {
+        public Builder regionSwitch(Function<String, DashScopeClient> regionSwitch) {
             this.regionSwitch = Objects.requireNonNull(regionSwitch, "regionSwitch");
             return this;
         }

@@ -1,6 +1,7 @@
 package dev.mstudio.command;
 
 import dev.mstudio.client.ClientConfig;
+import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.command.Result.Column;
 import dev.mstudio.command.Result.ValueType;
 import dev.mstudio.paging.Jobs;
@@ -18,35 +19,29 @@ import java.util.function.Function;
 /** /set output, /set region, /history, /open, /help and /exit. */
 final class SessionCommands {
     private static final long MAX_SCRIPT_BYTES = 1 << 20;
-    private final HelpText helpText;
-
-    SessionCommands(HelpText helpText) {
-        this.helpText = helpText;
-    }
-
-    Result output(Session session, Invocation invocation) {
-        boolean json = "json".equals(invocation.text("MODE"));
+    Result output(Session session, Command invocation, Context context) {
+        boolean json = "json".equals(invocation.get(Declarations.MODE));
         session.jsonOutput(json);
         return info(json ? "Output: json (each result as the API's JSON, for jq)." : "Output: table.");
     }
 
-    Result region(Session session, Invocation invocation) {
-        String region = invocation.text("R");
+    Result region(Session session, Command invocation, Context context) {
+        String region = invocation.get(Declarations.REGION);
         if (session.regionSwitch().isEmpty()) {
             return Result.Failure.of("This session's base URL is fixed (" + session.jobs().client().baseUrl()
                             + "), so its region cannot change.",
                     "Regions apply to DashScope itself: start mstudio without --sandbox and without "
                             + ClientConfig.ENV_BASE_URL + ", or set " + ClientConfig.ENV_REGION + "=" + region + ".");
         }
-        Function<String, Jobs> regionSwitch = session.regionSwitch().get();
-        Jobs jobs = regionSwitch.apply(region);
+        Function<String, DashScopeClient> regionSwitch = session.regionSwitch().get();
+        DashScopeClient client = regionSwitch.apply(region);
         int stopped = session.watches().closeAll();
-        session.switchTo(region, jobs);
+        Jobs jobs = session.switchTo(region, client);
         return info("Now using region " + region + " (" + jobs.client().baseUrl() + ")."
                 + (stopped == 0 ? "" : " Stopped " + JobViews.count(stopped, "watch") + " of the previous region."));
     }
 
-    Result history(Session session, Invocation invocation) {
+    Result history(Session session, Command invocation, Context context) {
         List<String> lines = session.host().history();
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -57,8 +52,8 @@ final class SessionCommands {
     }
 
     /** The file's command lines, blank lines and # comments dropped, for the front end to run in order. */
-    Result open(Session session, Invocation invocation) {
-        String name = invocation.text("FILE");
+    Result open(Session session, Command invocation, Context context) {
+        String name = invocation.get(Declarations.FILE);
         Path file;
         try {
             file = Path.of(name);
@@ -83,18 +78,19 @@ final class SessionCommands {
         }
     }
 
-    Result help(Session session, Invocation invocation) {
-        List<String> words = invocation.list("CMD");
-        if (words.isEmpty()) {
-            return helpText.overview();
+    Result help(Session session, Command invocation, Context context) {
+        HelpText helpText = invocation.grammar().helpText();
+        List<String> words = invocation.get(Declarations.TOPIC);
+        if (words == null || words.isEmpty()) {
+            return helpText.overview(context.surface());
         }
         String topic = String.join(" ", words);
         return helpText.help(topic).<Result>map(SessionCommands::info)
                 .orElseGet(() -> Result.Failure.of(helpText.unknown(topic), "Type /help for the list of commands."));
     }
 
-    Result exit(Session session, Invocation invocation) {
-        return new Result.Exit(invocation.number("N", 0));
+    Result exit(Session session, Command invocation, Context context) {
+        return new Result.Exit(invocation.get(Declarations.EXIT_STATUS, 0));
     }
 
     private static Result.Message info(String text) {

@@ -8,7 +8,7 @@ import dev.mstudio.client.JobKind;
  */
 record Slot(Type type, JobKind kind) {
 
-    enum Type { JOB_ID, WATCHED_ID, STATUS, MODEL, WEIGHT, REGION, OUTPUT, COMMAND, FILE, NUMBER, DURATION, TEXT }
+    enum Type { JOB_ID, WATCHED_ID, STATUS, MODEL, WEIGHT, REGION, OUTPUT, COMMAND, FILE, NUMBER, DURATION, TEXT, KIND }
 
     static final Slot TEXT = of(Type.TEXT);
     static final Slot NUMBER = of(Type.NUMBER);

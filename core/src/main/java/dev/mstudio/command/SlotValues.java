@@ -134,6 +134,7 @@ final class SlotValues {
     private List<Candidate> commands(String typed) {
         String bare = typed.startsWith("/") ? typed.substring(1) : typed;
         return grammar.names().stream().filter(name -> name.startsWith(bare.toLowerCase(Locale.ROOT)))
+                .filter(name -> grammar.declaration(name).policy().allowedIn(Surface.REPL))
                 .map(name -> new Candidate("/" + name, grammar.declaration(name).description(), true)).toList();
     }
 

@@ -1,25 +1,33 @@
 package dev.mstudio.command;
 
 import dev.mstudio.command.Declaration.Arg;
+import dev.mstudio.command.Declaration.Asker;
 import dev.mstudio.command.Declaration.Check;
+import dev.mstudio.command.Declaration.Policy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Declares one command: its options and positionals with their types, converters, labels and help
- * text, and the {@link Slot} each value fills for completion. The {@link Declaration} it builds is
- * plain data, and declaring loads no picocli: the same declaration drives parsing (through
- * {@link CommandLines}), usage help and completion. (It concatenates strings without "+", whose
- * every new shape costs start-up time to link.)
+ * Declares one command: its arguments (each a typed {@link Param}) with converters, labels and help
+ * text, the {@link Slot} each value fills for completion, its policy (destructive, where allowed)
+ * and the {@link Handler} that runs it. The {@link Declaration} it builds is plain data, and
+ * declaring loads no picocli: the same declaration drives parsing (through {@link CommandLines}),
+ * usage help, completion and the policy check. (It concatenates strings without "+", whose every
+ * new shape costs start-up time to link.)
  */
 final class SpecBuilder {
+    private static final Set<Surface> ALL = EnumSet.allOf(Surface.class);
     private final String name;
     private final String description;
     private final List<Arg> args = new ArrayList<>();
     private final List<SpecBuilder> subcommands = new ArrayList<>();
     private List<String> synopsis = List.of();
     private List<String> footer = List.of();
+    private Policy policy = Policy.EVERYWHERE;
+    private Handler handler;
 
     SpecBuilder(String name, String description) {
         this.name = name;
@@ -27,47 +35,66 @@ final class SpecBuilder {
     }
 
     /** An optional option with a free-text (or checked) value. */
-    SpecBuilder text(String option, String label, Slot slot, Check check, String help) {
-        return add(new Arg(option, label, "1", false, String.class, check, slot, help));
+    SpecBuilder text(Param<String> param, String label, Slot slot, Check check, String help) {
+        return add(new Arg(param, param.key(), label, "1", false, String.class, check, slot, help, ALL));
     }
 
-    SpecBuilder text(String option, String label, Slot slot, String help) {
-        return text(option, label, slot, null, help);
+    SpecBuilder text(Param<String> param, String label, Slot slot, String help) {
+        return text(param, label, slot, null, help);
     }
 
     /** A required option with a free-text (or checked) value. */
-    SpecBuilder required(String option, String label, Slot slot, Check check, String help) {
-        return add(new Arg(option, label, "1", true, String.class, check, slot, help));
+    SpecBuilder required(Param<String> param, String label, Slot slot, Check check, String help) {
+        return add(new Arg(param, param.key(), label, "1", true, String.class, check, slot, help, ALL));
     }
 
-    SpecBuilder number(String option, String label, int min, int max, String help) {
-        return add(new Arg(option, label, "1", false, Integer.class, Check.range(option, min, max),
-                Slot.NUMBER, help));
+    SpecBuilder number(Param<Integer> param, String label, int min, int max, String help) {
+        return add(new Arg(param, param.key(), label, "1", false, Integer.class, Check.range(param.key(), min, max),
+                Slot.NUMBER, help, ALL));
     }
 
-    SpecBuilder duration(String option, String label, String help) {
-        return add(new Arg(option, label, "1", false, Duration.class, Check.duration(option),
-                Slot.of(Slot.Type.DURATION), help));
+    SpecBuilder duration(Param<Duration> param, String label, String help) {
+        return add(new Arg(param, param.key(), label, "1", false, Duration.class, Check.duration(param.key()),
+                Slot.of(Slot.Type.DURATION), help, ALL));
     }
 
-    SpecBuilder flag(String option, String help) {
-        return add(new Arg(option, null, "0", false, boolean.class, null, null, help));
+    SpecBuilder flag(Param<Boolean> param, String help) {
+        return add(new Arg(param, param.key(), null, "0", false, boolean.class, null, null, help, ALL));
     }
 
-    /** A String positional; {@code arity} as picocli spells it ("1", "0..1", "1..*"). */
-    SpecBuilder positional(String label, String arity, Slot slot, Check check, String help) {
-        Class<?> type = arity.endsWith("*") ? List.class : String.class;
-        return add(new Arg(null, label, arity, !arity.startsWith("0"), type, check, slot, help));
+    /** A flag allowed only on {@code surface} (e.g. --follow, which streams: the REPL only). */
+    SpecBuilder flag(Param<Boolean> param, Surface surface, String help) {
+        flag(param, help);
+        args.set(args.size() - 1, args.get(args.size() - 1).only(surface));
+        return this;
     }
 
-    SpecBuilder positional(String label, String arity, Slot slot, String help) {
-        return positional(label, arity, slot, null, help);
+    /** A String positional; {@code arity} as picocli spells it ("1", "0..1"). */
+    SpecBuilder positional(Param<String> param, String arity, Slot slot, Check check, String help) {
+        return add(new Arg(param, null, param.key(), arity, !arity.startsWith("0"), String.class, check, slot, help,
+                ALL));
+    }
+
+    SpecBuilder positional(Param<String> param, String arity, Slot slot, String help) {
+        return positional(param, arity, slot, null, help);
+    }
+
+    /** A positional of any number of words ({@code arity} "0..*" or "1..*"). */
+    SpecBuilder positionals(Param<List<String>> param, String arity, Slot slot, Check check, String help) {
+        return add(new Arg(param, null, param.key(), arity, !arity.startsWith("0"), List.class, check, slot, help,
+                ALL));
     }
 
     /** An optional whole-number positional from {@code min} to {@code max}. */
-    SpecBuilder numberPositional(String label, int min, int max, String help) {
-        return add(new Arg(null, label, "0..1", false, Integer.class, Check.range(label, min, max),
-                Slot.NUMBER, help));
+    SpecBuilder numberPositional(Param<Integer> param, int min, int max, String help) {
+        return add(new Arg(param, null, param.key(), "0..1", false, Integer.class, Check.range(param.key(), min, max),
+                Slot.NUMBER, help, ALL));
+    }
+
+    /** A job kind positional: imports or finetunes. */
+    SpecBuilder kindPositional(Param<dev.mstudio.client.JobKind> param, String help) {
+        return add(new Arg(param, null, param.key(), "1", true, dev.mstudio.client.JobKind.class,
+                Check.kind(param.key()), Slot.of(Slot.Type.KIND), help, ALL));
     }
 
     /** Replaces the generated synopsis (for commands with several forms), one form per line. */
@@ -86,6 +113,23 @@ final class SpecBuilder {
         return this;
     }
 
+    /** Destructive: only admins in Slack, and asked with {@code asker}'s question everywhere first. */
+    SpecBuilder destructive(Asker asker) {
+        policy = Policy.destructive(asker);
+        return this;
+    }
+
+    /** Allowed on {@code surface} only. */
+    SpecBuilder only(Surface surface) {
+        policy = new Policy(policy.destructive(), EnumSet.of(surface), policy.asker());
+        return this;
+    }
+
+    SpecBuilder handler(Handler runs) {
+        handler = runs;
+        return this;
+    }
+
     Declaration build() {
         return build(null);
     }
@@ -101,7 +145,7 @@ final class SpecBuilder {
             subs.add(sub.build(qualified));
         }
         List<String> forms = synopsis.isEmpty() ? List.of(synopsisOf(qualified)) : synopsis;
-        return new Declaration(name, qualified, description, args, forms, footer, subs);
+        return new Declaration(name, qualified, description, args, forms, footer, subs, policy, handler);
     }
 
     private String synopsisOf(String qualified) {

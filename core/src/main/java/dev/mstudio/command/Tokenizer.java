@@ -31,7 +31,7 @@ final class Tokenizer {
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (quote == 0 && Character.isWhitespace(c)) {
+            if (quote == 0 && separates(c)) {
                 if (start >= 0) {
                     tokens.add(new Token(word.toString(), start, i, quoted));
                     word.setLength(0);
@@ -60,9 +60,17 @@ final class Tokenizer {
         return new Words(tokens, quote != 0);
     }
 
+    /**
+     * Whether a character separates words: any Unicode space or line break, including the
+     * no-break spaces (U+00A0, U+2007, U+202F) and U+2028/U+2029 that chat clients insert.
+     */
+    static boolean separates(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
     /** Quotes a word when it would not survive {@link #split} as one word. */
     static String quote(String word) {
-        if (!word.isEmpty() && word.chars().noneMatch(c -> Character.isWhitespace(c)
+        if (!word.isEmpty() && word.chars().noneMatch(c -> separates(c)
                 || c == '"' || c == '\'' || c == '\\')) {
             return word;
         }

@@ -1,5 +1,6 @@
 package dev.mstudio.command;
 
+import dev.mstudio.paging.JobLookup;
 import dev.mstudio.client.Job;
 import dev.mstudio.watch.Subscription;
 import dev.mstudio.watch.WatchEvent;
@@ -20,12 +21,12 @@ final class WaitCommand {
     static final int TIMEOUT_EXIT = 2;
     private static final long SLICE_MILLIS = 200;
 
-    Result run(Session session, Invocation invocation) throws IOException, InterruptedException {
-        Job job = JobLocator.locate(session.jobs(), invocation.text("ID"));
+    Result run(Session session, Command invocation, Context context) throws IOException, InterruptedException {
+        Job job = JobLookup.locate(session.jobs(), invocation.get(Declarations.ID));
         if (job.terminal()) {
             return outcome(job);
         }
-        Duration timeout = invocation.duration("--timeout");
+        Duration timeout = invocation.get(Declarations.TIMEOUT);
         Instant deadline = timeout == null ? null : session.clock().instant().plus(timeout);
         BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
         try (Subscription subscription = session.watchers().of(job.kind())

@@ -1,5 +1,6 @@
 package dev.mstudio.command;
 
+import dev.mstudio.paging.JobLookup;
 import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.command.Result.Column;
@@ -20,35 +21,35 @@ final class WatchCommands {
             new Column("KIND", ValueType.TEXT), new Column("MODEL", ValueType.TEXT),
             new Column("STATUS", ValueType.STATUS), new Column("SINCE", ValueType.TIME));
 
-    Result watch(Session session, Invocation invocation) throws IOException {
-        List<String> ids = invocation.list("ID");
+    Result watch(Session session, Command invocation, Context context) throws IOException {
+        List<String> ids = invocation.get(Declarations.IDS);
         List<JobKind> kinds = new ArrayList<>();
-        if (invocation.flag("--imports")) {
+        if (invocation.has(Declarations.IMPORTS)) {
             kinds.add(JobKind.IMPORT);
         }
-        if (invocation.flag("--finetunes")) {
+        if (invocation.has(Declarations.FINETUNES)) {
             kinds.add(JobKind.FINETUNE);
         }
         if (ids.isEmpty() == kinds.isEmpty()) {
             return Result.Failure.of(ids.isEmpty() ? "Missing what to watch: job IDs, --imports or --finetunes."
                     : "Give job IDs or --imports/--finetunes, not both.", invocation.usage());
         }
-        if (!ids.isEmpty() && invocation.text("--model") != null) {
+        if (!ids.isEmpty() && invocation.get(Declarations.MODEL) != null) {
             return Result.Failure.of("--model applies to --imports or --finetunes, not to job IDs.", invocation.usage());
         }
-        return ids.isEmpty() ? watchKinds(session, kinds, invocation.text("--model")) : watchJobs(session, ids);
+        return ids.isEmpty() ? watchKinds(session, kinds, invocation.get(Declarations.MODEL)) : watchJobs(session, ids);
     }
 
-    Result unwatch(Session session, Invocation invocation) {
+    Result unwatch(Session session, Command invocation, Context context) {
         Watches watches = session.watches();
-        if (invocation.flag("--all")) {
+        if (invocation.has(Declarations.ALL)) {
             return info("Stopped " + JobViews.count(watches.closeAll(), "watch") + ".");
         }
-        List<String> keys = new ArrayList<>(invocation.list("ID"));
-        if (invocation.flag("--imports")) {
+        List<String> keys = new ArrayList<>(invocation.get(Declarations.IDS));
+        if (invocation.has(Declarations.IMPORTS)) {
             keys.add(Watches.kindKey(JobKind.IMPORT));
         }
-        if (invocation.flag("--finetunes")) {
+        if (invocation.has(Declarations.FINETUNES)) {
             keys.add(Watches.kindKey(JobKind.FINETUNE));
         }
         if (keys.isEmpty()) {
@@ -63,7 +64,7 @@ final class WatchCommands {
         return info("Stopped watching " + String.join(", ", keys) + ".");
     }
 
-    Result list(Session session, Invocation invocation) {
+    Result list(Session session, Command invocation, Context context) {
         List<List<Object>> rows = new ArrayList<>();
         for (Watch watch : session.watches().list()) {
             String status = watch.kindWide() ? null : session.watchers().of(watch.kind()).job(watch.jobId())
@@ -80,7 +81,7 @@ final class WatchCommands {
         List<String> started = new ArrayList<>();
         List<String> ended = new ArrayList<>();
         for (String id : ids.stream().distinct().toList()) {
-            Job job = JobLocator.locate(session.jobs(), id);
+            Job job = JobLookup.locate(session.jobs(), id);
             if (job.terminal()) {
                 ended.add(Notices.describe(job) + " already ended " + job.status());
             } else {

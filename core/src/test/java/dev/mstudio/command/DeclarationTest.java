@@ -20,7 +20,7 @@ class DeclarationTest {
         assertThat(new HelpText(grammar).overview().rows()).containsExactly(
                 row("/imports [--status S] [--model NAME] [--page N] [--size N]", "List import jobs, newest first."),
                 row("/import ID", "Show one import job, or create or delete one."),
-                row("/import create --base MODEL --weight lora|full --bucket B --key PREFIX/ [--name TEXT]",
+                row("/import create --base MODEL --weight lora|full --bucket B --key PREFIX/ [--name TEXT] [--yes]",
                         "Import a model from OSS as a new import job."),
                 row("/import delete ID [--yes]", "Delete a finished (SUCCESSED or FAILED) import job."),
                 row("/finetunes [--status S] [--model NAME] [--page N] [--size N]",
@@ -85,12 +85,12 @@ class DeclarationTest {
         for (String name : grammar.names()) {
             if (grammar.declaration(name).runsBare()) {
                 bare.add(name);
-                assertThat(parser.parse("/" + name)).isEqualTo(picocli.parse(name, List.of(), true));
-                assertThat(parser.parse(name)).isEqualTo(picocli.parse(name, List.of(), false));
+                assertThat(parser.parse("/" + name)).isEqualTo(picocli.parse(name, List.of(), true, false));
+                assertThat(parser.parse(name)).isEqualTo(picocli.parse(name, List.of(), false, false));
             }
         }
         assertThat(bare).containsExactly("imports", "finetunes", "next", "prev", "watch", "unwatch", "watches",
-                "history", "help", "exit");
+                "history", "help", "exit", "subscriptions");
     }
 
     @Test
@@ -114,6 +114,9 @@ class DeclarationTest {
     private static List<List<Object>> picocliOverviewRows(Grammar grammar) {
         List<List<Object>> rows = new ArrayList<>();
         for (String name : grammar.names()) {
+            if (!grammar.declaration(name).policy().allowedIn(Surface.REPL)) {
+                continue;
+            }
             CommandLine command = grammar.command(name);
             if (command.getSubcommands().isEmpty()) {
                 rows.add(row(Usage.synopsis(command), grammar.summary(command)));

@@ -7,6 +7,7 @@ import dev.mstudio.client.JobKind;
 import dev.mstudio.paging.JobQuery;
 import dev.mstudio.paging.Jobs;
 import dev.mstudio.sandbox.Sandbox;
+import dev.mstudio.service.JobService;
 import dev.mstudio.watch.Watchers;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,7 @@ final class Fixture implements AutoCloseable {
     final DashScopeClient client;
     final Jobs jobs;
     final Watchers watchers;
+    private final JobService service;
     final RecordingHost host = new RecordingHost();
     final Session session;
     final CommandLanguage language = CommandLanguage.standard();
@@ -52,8 +54,10 @@ final class Fixture implements AutoCloseable {
             sandbox.seed(imports, fineTunes, 0.5);
         }
         client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-test")).maxAttempts(1).build();
-        jobs = Jobs.builder(client).executor(PAGING).build();
-        watchers = Watchers.builder(client).fixedInterval(Duration.ofMillis(20)).sink(jobs.index()::record).build();
+        service = JobService.builder(client).jobs(settings -> settings.executor(PAGING))
+                .watchers(settings -> settings.fixedInterval(Duration.ofMillis(20))).build();
+        jobs = service.jobs();
+        watchers = service.watchers();
         session = Session.builder(jobs, watchers).host(host).clock(Clock.systemUTC())
                 .followInterval(Duration.ofMillis(20)).build();
     }
@@ -74,8 +78,7 @@ final class Fixture implements AutoCloseable {
     @Override
     public void close() {
         session.close();
-        watchers.close();
-        jobs.close();
+        service.close();
         client.close();
         sandbox.close();
     }

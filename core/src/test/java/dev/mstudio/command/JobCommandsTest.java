@@ -28,7 +28,7 @@ class JobCommandsTest {
     @Test
     void importCreate_startsAJob_thatCanBeShown() {
         Result.Message created = (Result.Message) fixture.run(
-                "/import create --base qwen3-32b --weight lora --bucket my-bucket --key models/a/ --name \"My model\"");
+                "/import create --base qwen3-32b --weight lora --bucket my-bucket --key models/a/ --name \"My model\" --yes");
 
         String id = created.json().path("job_id").asText();
         assertThat(created.level()).isEqualTo(Result.Level.SUCCESS);
@@ -39,7 +39,7 @@ class JobCommandsTest {
     @Test
     void importCreate_badKey_isTheClientsValidation_withTheUsage() {
         Result.Failure failure = (Result.Failure) fixture.run(
-                "/import create --base qwen3-32b --weight full --bucket b --key no-slash");
+                "/import create --base qwen3-32b --weight full --bucket b --key no-slash --yes");
 
         assertThat(failure.message()).startsWith("storage_info.object_key must end with '/'").endsWith(".");
         assertThat(failure.hint()).startsWith("Usage: /import create --base MODEL");
@@ -185,7 +185,7 @@ class JobCommandsTest {
         Sandbox other = Sandbox.builder().port(0).build().start().seed(3, 0, 0);
         DashScopeClient client = DashScopeClient.builder().config(ClientConfig.of(other.baseUrl(), "sk-x")).build();
         try (Session session = Session.builder(fixture.jobs, fixture.watchers)
-                .regionSwitch(region -> Jobs.builder(client).build()).build()) {
+                .regionSwitch(region -> client).build()) {
             Result.Message switched = (Result.Message) fixture.language.run(session, "/set region cn");
 
             assertThat(switched.text()).isEqualTo("Now using region cn (" + other.baseUrl() + ").");

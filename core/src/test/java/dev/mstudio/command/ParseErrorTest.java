@@ -65,7 +65,7 @@ class ParseErrorTest {
 
         assertThat(failure.message()).isEqualTo("Missing --weight lora|full, --bucket B, --key PREFIX/ for /import create.");
         assertThat(failure.hint())
-                .isEqualTo("Usage: /import create --base MODEL --weight lora|full --bucket B --key PREFIX/ [--name TEXT]");
+                .isEqualTo("Usage: /import create --base MODEL --weight lora|full --bucket B --key PREFIX/ [--name TEXT] [--yes]");
     }
 
     @Test
@@ -82,7 +82,7 @@ class ParseErrorTest {
 
         assertThat(imports.message()).isEqualTo("Missing job ID or subcommand (create, delete) for /import.");
         assertThat(imports.hint()).isEqualTo("Usage: /import ID | /import create --base MODEL --weight lora|full "
-                + "--bucket B --key PREFIX/ [--name TEXT] | /import delete ID [--yes]");
+                + "--bucket B --key PREFIX/ [--name TEXT] [--yes] | /import delete ID [--yes]");
         assertThat(set.message()).isEqualTo("Missing subcommand (output, region) for /set.");
         assertThat(set.hint()).isEqualTo("Usage: /set output table|json | /set region R");
     }
@@ -126,7 +126,7 @@ class ParseErrorTest {
 
         assertThat(failure.message()).isEqualTo("Invalid job ID '..': job IDs look like 937b1e0c-... or ft-202410291653-1c7f.");
         assertThat(failure.hint()).isEqualTo("Usage: /import ID | /import create --base MODEL --weight lora|full "
-                + "--bucket B --key PREFIX/ [--name TEXT] | /import delete ID [--yes]");
+                + "--bucket B --key PREFIX/ [--name TEXT] [--yes] | /import delete ID [--yes]");
         assertThat(reject(parser, "/watch ok //").message()).startsWith("Invalid job ID '//'");
         assertThat(reject(parser, "/finetune logs a?b").message()).startsWith("Invalid job ID 'a?b'");
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ParserTest {
     private final Parser parser = new Parser(Grammar.standard());
 
-    private Invocation parse(String line) throws Rejected {
+    private Command parse(String line) throws Rejected {
         return parser.parse(line);
     }
 
@@ -54,7 +54,7 @@ class ParserTest {
 
     @Test
     void parse_listing_typesEveryValue() throws Rejected {
-        Invocation invocation = parse("/imports --status running --model qwen3-32b --page 2 --size 20");
+        Command invocation = parse("/imports --status running --model qwen3-32b --page 2 --size 20");
 
         assertThat(invocation.values()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "--status", "RUNNING", "--model", "qwen3-32b", "--page", 2, "--size", 20));
@@ -63,10 +63,10 @@ class ParserTest {
 
     @Test
     void parse_withoutSlash_asTheSlackBotSendsIt() throws Rejected {
-        Invocation invocation = parse("imports --status RUNNING");
+        Command invocation = parse("imports --status RUNNING");
 
         assertThat(invocation.path()).isEqualTo("imports");
-        assertThat(invocation.text("--status")).isEqualTo("RUNNING");
+        assertThat(invocation.get(Declarations.STATUS)).isEqualTo("RUNNING");
         assertThat(invocation.slash()).isFalse();
     }
 
@@ -78,12 +78,12 @@ class ParserTest {
 
     @Test
     void parse_quotedValue_keepsSpacesAndEquals() throws Rejected {
-        Invocation invocation = parse("/import create --base qwen3-32b --weight FULL --bucket b --key 'a b/' "
+        Command invocation = parse("/import create --base qwen3-32b --weight FULL --bucket b --key 'a b/' "
                 + "--name \"My --x=1 model\"");
 
-        assertThat(invocation.text("--name")).isEqualTo("My --x=1 model");
-        assertThat(invocation.text("--key")).isEqualTo("a b/");
-        assertThat(invocation.text("--weight")).isEqualTo("full");
+        assertThat(invocation.get(Declarations.NAME)).isEqualTo("My --x=1 model");
+        assertThat(invocation.get(Declarations.KEY)).isEqualTo("a b/");
+        assertThat(invocation.get(Declarations.WEIGHT)).isEqualTo("full");
     }
 
     @Test
@@ -95,7 +95,7 @@ class ParserTest {
         assertThat(parse("/finetune ca ft-1").path()).isEqualTo("finetune cancel");
         assertThat(parse("/finetune ch ft-1").path()).isEqualTo("finetune checkpoints");
         assertThat(parse("/import del x").path()).isEqualTo("import delete");
-        assertThat(parse("/s o json").path()).isEqualTo("set output");
+        assertThat(parse("/se o json").path()).isEqualTo("set output");
     }
 
     @Test
@@ -110,44 +110,47 @@ class ParserTest {
 
     @Test
     void parse_jobIdThatIsNoSubcommandPrefix_isTheId() throws Rejected {
-        Invocation invocation = parse("/import d4e5f6a0-1234-4c8e-9d2b-c2fa");
+        Command invocation = parse("/import d4e5f6a0-1234-4c8e-9d2b-c2fa");
 
         assertThat(invocation.path()).isEqualTo("import");
-        assertThat(invocation.text("ID")).isEqualTo("d4e5f6a0-1234-4c8e-9d2b-c2fa");
+        assertThat(invocation.get(Declarations.ID)).isEqualTo("d4e5f6a0-1234-4c8e-9d2b-c2fa");
     }
 
     @Test
     void parse_repeatablePositional_keepsEveryId() throws Rejected {
-        assertThat(parse("/watch a b ft-1").list("ID")).containsExactly("a", "b", "ft-1");
+        assertThat(parse("/watch a b ft-1").get(Declarations.IDS)).containsExactly("a", "b", "ft-1");
     }
 
     @ParameterizedTest
     @CsvSource({"30s, PT30S", "5m, PT5M", "1h, PT1H", "PT5M, PT5M", "500ms, PT0.5S", "90, PT1M30S", "2d, PT48H"})
     void parse_timeout_acceptsShortAndIsoDurations(String typed, String expected) throws Rejected {
-        assertThat(parse("/wait x --timeout " + typed).duration("--timeout")).isEqualTo(Duration.parse(expected));
+        assertThat(parse("/wait x --timeout " + typed).get(Declarations.TIMEOUT)).isEqualTo(Duration.parse(expected));
     }
 
     @Test
     void parse_exitStatus_isANumber() throws Rejected {
-        assertThat(parse("/exit 3").number("N", 0)).isEqualTo(3);
+        assertThat(parse("/exit 3").get(Declarations.EXIT_STATUS, 0)).isEqualTo(3);
         assertThat(parse("/exit").values()).isEmpty();
     }
 
     @Test
-    void canonical_writesTheCommandInFull_withExtraWords() throws Rejected {
-        assertThat(parse("/import del 937b").canonical("--yes")).isEqualTo("/import delete 937b --yes");
-        assertThat(parse("finetune ca ft-1").canonical("--yes")).isEqualTo("finetune cancel ft-1 --yes");
-        assertThat(parse("/import delete 937b --yes").canonical("--yes")).isEqualTo("/import delete 937b --yes");
+    void canonical_writesTheCommandInFull() throws Rejected {
+        assertThat(parse("/import del 937b").with(Declarations.YES, true).canonical())
+                .isEqualTo("/import delete 937b --yes");
+        assertThat(parse("finetune ca ft-1").with(Declarations.YES, true).canonical())
+                .isEqualTo("finetune cancel ft-1 --yes");
+        assertThat(parse("/import delete 937b --yes").with(Declarations.YES, true).canonical())
+                .isEqualTo("/import delete 937b --yes");
     }
 
     @Test
     void parse_helpTopic_keepsEveryWord() throws Rejected {
-        assertThat(parse("/help import create").list("CMD")).isEqualTo(List.of("import", "create"));
+        assertThat(parse("/help import create").get(Declarations.TOPIC)).isEqualTo(List.of("import", "create"));
     }
 
     @Test
     void parse_atFile_isNotExpanded() throws Rejected {
-        assertThat(parse("/import @ids.txt").text("ID")).isEqualTo("@ids.txt");
+        assertThat(parse("/import @ids.txt").get(Declarations.ID)).isEqualTo("@ids.txt");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.mstudio.command.Host;
 import dev.mstudio.command.Session;
 import dev.mstudio.paging.Jobs;
 import dev.mstudio.sandbox.Sandbox;
+import dev.mstudio.service.JobService;
 import dev.mstudio.watch.Watchers;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,13 +31,9 @@ final class Backend implements AutoCloseable {
     private final LazyClient client;
     /** Guards {@link #service} and {@link #closed}; not {@code this}, which starting the sandbox holds. */
     private final Object serviceLock = new Object();
-    private Service service;
+    private JobService service;
     private boolean closed;
     private Sandbox sandbox;
-
-    /** The jobs and the watchers over the client, made together on first need. */
-    private record Service(Jobs jobs, Watchers watchers) {
-    }
 
     private Backend(Map<String, String> env, Path home, boolean sandboxMode, boolean sandboxForced) {
         this.env = env;
@@ -55,7 +52,7 @@ final class Backend implements AutoCloseable {
     Session session(Host host, Clock clock) {
         Session.Builder builder = Session.builder(this::jobs, this::watchers).host(host).clock(clock);
         if (!sandboxMode) {
-            builder.regionSwitch(this::regionJobs);
+            builder.regionSwitch(this::regionClient);
         }
         return builder.build();
     }
@@ -96,14 +93,13 @@ final class Backend implements AutoCloseable {
 
     @Override
     public void close() {
-        Service made;
+        JobService made;
         synchronized (serviceLock) {
             closed = true;
             made = service;
         }
         if (made != null) {
-            made.watchers().close();
-            made.jobs().close();
+            made.close();
         }
         client.close();
         synchronized (this) {
@@ -121,14 +117,13 @@ final class Backend implements AutoCloseable {
         return service().watchers();
     }
 
-    private Service service() {
+    private JobService service() {
         synchronized (serviceLock) {
             if (closed) {
                 throw new IllegalStateException("mstudio is shutting down");
             }
             if (service == null) {
-                Jobs jobs = Jobs.builder(client).build();
-                service = new Service(jobs, Watchers.builder(client).sink(jobs.index()::record).build());
+                service = JobService.builder(client).build();
             }
             return service;
         }
@@ -148,8 +143,8 @@ final class Backend implements AutoCloseable {
         return sandbox.baseUrl();
     }
 
-    private Jobs regionJobs(String region) {
+    private DashScopeClient regionClient(String region) {
         ClientConfig config = ClientConfig.fromEnvironment(env, home).withRegion(region);
-        return Jobs.builder(DashScopeClient.builder().config(config).build()).build();
+        return DashScopeClient.builder().config(config).build();
     }
 }

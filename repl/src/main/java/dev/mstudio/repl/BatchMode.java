@@ -1,6 +1,8 @@
 package dev.mstudio.repl;
 
+import dev.mstudio.command.Command;
 import dev.mstudio.command.CommandLanguage;
+import dev.mstudio.command.Context;
 import dev.mstudio.command.Host;
 import dev.mstudio.command.Result;
 import dev.mstudio.command.Session;
@@ -30,7 +32,17 @@ final class BatchMode implements Interpreter.Console, Host {
         this.renderer = new Renderer(new Look(Palette.PLAIN, () -> 0, settings.timeText()));
         this.session = backend.session(this, settings.clock());
         CommandLanguage language = CommandLanguage.standard();
-        this.interpreter = new Interpreter(line -> language.run(session, line), this);
+        this.interpreter = new Interpreter(new Interpreter.Runner() {
+            @Override
+            public Result run(String line) {
+                return language.run(session, line);
+            }
+
+            @Override
+            public Result runConfirmed(Command command) {
+                return language.runConfirmed(session, command, Context.repl());
+            }
+        }, this);
     }
 
     /** Runs each command in order; the exit status of the first that fails, else 0 (or /exit's). */

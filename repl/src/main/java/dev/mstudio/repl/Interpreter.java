@@ -1,7 +1,7 @@
 package dev.mstudio.repl;
 
+import dev.mstudio.command.Command;
 import dev.mstudio.command.Result;
-import java.util.function.Function;
 
 /**
  * Acts on what a command gives back, the same way in a terminal and in a script: shows it, asks
@@ -23,15 +23,23 @@ final class Interpreter {
         boolean confirm(String question);
     }
 
+    /** Runs lines, and commands the user confirmed; core's contract: never throws. */
+    interface Runner {
+        Result run(String line);
+
+        /** Runs a command the user said yes to (core checks its policy again, without asking). */
+        Result runConfirmed(Command command);
+    }
+
     /** What running a line led to: its exit status, and whether the session should end. */
     record Outcome(int status, boolean exit) {
         static final Outcome OK = new Outcome(0, false);
     }
 
-    private final Function<String, Result> runner;
+    private final Runner runner;
     private final Console console;
 
-    Interpreter(Function<String, Result> runner, Console console) {
+    Interpreter(Runner runner, Console console) {
         this.runner = runner;
         this.console = console;
     }
@@ -43,7 +51,7 @@ final class Interpreter {
     private Outcome execute(String line, int depth) {
         Result result;
         try {
-            result = runner.apply(line);
+            result = runner.run(line);
         } catch (RuntimeException e) {
             result = Errors.failure(e);
         }
@@ -66,7 +74,13 @@ final class Interpreter {
 
     private Outcome confirm(Result.Confirm confirm, int depth) {
         if (console.confirm(confirm.question())) {
-            return execute(confirm.confirmedLine(), depth);
+            Result result;
+            try {
+                result = runner.runConfirmed(confirm.command());
+            } catch (RuntimeException e) {
+                result = Errors.failure(e);
+            }
+            return handle(result, depth);
         }
         return new Outcome(1, false);
     }

@@ -1,6 +1,8 @@
 package dev.mstudio.repl;
 
+import dev.mstudio.command.Command;
 import dev.mstudio.command.CommandLanguage;
+import dev.mstudio.command.Context;
 import dev.mstudio.command.Result;
 import dev.mstudio.command.Session;
 import java.io.IOException;
@@ -47,7 +49,17 @@ final class Repl implements Interpreter.Console, AutoCloseable {
         this.reader = lineReader(settings);
         screen.attach(reader, status::paint);
         host.attach(reader);
-        this.interpreter = new Interpreter(this::runCommand, this);
+        this.interpreter = new Interpreter(new Interpreter.Runner() {
+            @Override
+            public Result run(String line) {
+                return runCommand(() -> language.run(session, line));
+            }
+
+            @Override
+            public Result runConfirmed(Command command) {
+                return runCommand(() -> language.runConfirmed(session, command, Context.repl()));
+            }
+        }, this);
         terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
     }
 
@@ -113,10 +125,10 @@ final class Repl implements Interpreter.Console, AutoCloseable {
         }
     }
 
-    private Result runCommand(String line) {
+    private Result runCommand(java.util.function.Supplier<Result> command) {
         status.busy(true);
         try {
-            return worker.call(() -> language.run(session, line));
+            return worker.call(command);
         } finally {
             status.busy(false);
         }

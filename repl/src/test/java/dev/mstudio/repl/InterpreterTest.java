@@ -2,11 +2,12 @@ package dev.mstudio.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mstudio.command.Command;
+import dev.mstudio.command.CommandLanguage;
 import dev.mstudio.command.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class InterpreterTest {
@@ -14,13 +15,21 @@ class InterpreterTest {
     private final List<Result> shown = new ArrayList<>();
 
     private Interpreter interpreter(Map<String, Result> results, boolean answer) {
-        Function<String, Result> runner = line -> {
-            ran.add(line);
-            Result result = results.get(line);
-            if (result == null) {
-                throw new IllegalStateException("boom: " + line);
+        Interpreter.Runner runner = new Interpreter.Runner() {
+            @Override
+            public Result run(String line) {
+                ran.add(line);
+                Result result = results.get(line);
+                if (result == null) {
+                    throw new IllegalStateException("boom: " + line);
+                }
+                return result;
             }
-            return result;
+
+            @Override
+            public Result runConfirmed(Command command) {
+                return run("confirmed " + command.canonical());
+            }
         };
         return new Interpreter(runner, new Interpreter.Console() {
             @Override
@@ -33,6 +42,10 @@ class InterpreterTest {
                 return answer;
             }
         });
+    }
+
+    private static Command parse(String line) {
+        return CommandLanguage.standard().parse(line).command();
     }
 
     @Test
@@ -57,7 +70,7 @@ class InterpreterTest {
 
     @Test
     void execute_confirmDeclined_doesNotRunTheConfirmedLine() {
-        Map<String, Result> results = Map.of("/import delete x", new Result.Confirm("Delete x?", "/import delete x --yes"));
+        Map<String, Result> results = Map.of("/import delete x", new Result.Confirm("Delete x?", parse("/import delete x --yes")));
 
         Interpreter.Outcome outcome = interpreter(results, false).execute("/import delete x");
 
@@ -67,12 +80,12 @@ class InterpreterTest {
 
     @Test
     void execute_confirmAccepted_runsTheConfirmedLine() {
-        Map<String, Result> results = Map.of("/import delete x", new Result.Confirm("Delete x?", "/import delete x --yes"),
-                "/import delete x --yes", Result.Message.info("Deleted."));
+        Map<String, Result> results = Map.of("/import delete x", new Result.Confirm("Delete x?", parse("/import delete x --yes")),
+                "confirmed /import delete x --yes", Result.Message.info("Deleted."));
 
         Interpreter.Outcome outcome = interpreter(results, true).execute("/import delete x");
 
-        assertThat(ran).containsExactly("/import delete x", "/import delete x --yes");
+        assertThat(ran).containsExactly("/import delete x", "confirmed /import delete x --yes");
         assertThat(outcome).isEqualTo(Interpreter.Outcome.OK);
     }
 

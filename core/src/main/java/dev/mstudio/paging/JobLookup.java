@@ -1,19 +1,25 @@
-package dev.mstudio.command;
+package dev.mstudio.paging;
 
 import dev.mstudio.client.ApiException;
 import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
-import dev.mstudio.paging.IndexEntry;
-import dev.mstudio.paging.Jobs;
 import java.io.IOException;
 import java.util.Optional;
 
-/** Finds a job whose kind the user did not say: the index knows it, else the ID's shape, else both are tried. */
-final class JobLocator {
-    private JobLocator() {
+/**
+ * Finds a job whose kind the user did not say: the index knows it, else the ID's shape, else both
+ * are tried. The one place that guesses a job's kind from its ID, for every front end.
+ */
+public final class JobLookup {
+    private JobLookup() {
     }
 
-    static Job locate(Jobs jobs, String id) throws IOException {
+    /**
+     * The job with {@code id}, of either kind.
+     *
+     * @throws ApiException NotFound naming both kinds when neither has it
+     */
+    public static Job locate(Jobs jobs, String id) throws IOException {
         Optional<IndexEntry> known = jobs.index().find(id);
         JobKind first = known.map(IndexEntry::kind).orElse(likelyKind(id));
         try {
@@ -35,7 +41,7 @@ final class JobLocator {
     }
 
     /** Fine-tune IDs look like ft-202410291653-1c7f. */
-    static JobKind likelyKind(String id) {
+    private static JobKind likelyKind(String id) {
         return id.startsWith("ft-") ? JobKind.FINETUNE : JobKind.IMPORT;
     }
 

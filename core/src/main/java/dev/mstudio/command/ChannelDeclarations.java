@@ -1,0 +1,57 @@
+package dev.mstudio.command;
+
+import dev.mstudio.client.JobKind;
+import dev.mstudio.command.Declaration.Check;
+import java.util.List;
+
+/**
+ * The commands about what a Slack channel hears, declared in the one language so that they get the
+ * same parsing, help and policy as every other: {@code subscribe}, {@code unsubscribe} and
+ * {@code subscriptions} (Slack only; the bot binds their handlers), and the arguments of
+ * {@code watch}/{@code unwatch} that the bot's own handlers read. The typed keys are public for
+ * those handlers.
+ */
+public final class ChannelDeclarations {
+    /** {@code subscribe KIND}: which jobs. */
+    public static final Param<JobKind> KIND = Param.kind("KIND");
+    /** {@code subscribe --model M}. */
+    public static final Param<String> MODEL = Declarations.MODEL;
+    /** {@code subscribe --only failures}. */
+    public static final Param<String> ONLY = Param.text("--only");
+    /** {@code unsubscribe TARGET}: a subscription or watch ID, a kind word, or "all". */
+    public static final Param<String> TARGET = Param.text("TARGET");
+    /** {@code watch ID...} and {@code unwatch ID...}. */
+    public static final Param<List<String>> IDS = Declarations.IDS;
+    /** {@code watch --imports}, {@code unwatch --imports}. */
+    public static final Param<Boolean> IMPORTS = Declarations.IMPORTS;
+    /** {@code watch --finetunes}, {@code unwatch --finetunes}. */
+    public static final Param<Boolean> FINETUNES = Declarations.FINETUNES;
+    /** {@code unwatch --all}. */
+    public static final Param<Boolean> ALL = Declarations.ALL;
+
+    private ChannelDeclarations() {
+    }
+
+    static SpecBuilder subscribe() {
+        return new SpecBuilder("/subscribe", "Post in this channel whenever a job of a kind ends.")
+                .kindPositional(KIND, "imports or finetunes")
+                .text(MODEL, "M", Slot.model(null), Check.length(MODEL.key(), Declarations.MAX_MODEL),
+                        "only jobs of this model")
+                .text(ONLY, "failures", Slot.TEXT, Check.choice("failures"), "only failed jobs")
+                .synopsis("/subscribe imports|finetunes [--model M] [--only failures]")
+                .only(Surface.SLACK);
+    }
+
+    static SpecBuilder unsubscribe() {
+        return new SpecBuilder("/unsubscribe", "Stop a subscription or a watch of this channel.")
+                .positional(TARGET, "1", Slot.TEXT, Check.length(TARGET.key(), 128),
+                        "a subscription or watch ID, imports, finetunes or all")
+                .synopsis("/unsubscribe ID|imports|finetunes|all")
+                .only(Surface.SLACK);
+    }
+
+    static SpecBuilder subscriptions() {
+        return new SpecBuilder("/subscriptions", "What this channel watches and subscribes to.")
+                .only(Surface.SLACK);
+    }
+}
