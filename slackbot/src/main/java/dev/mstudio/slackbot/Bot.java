@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.paging.Jobs;
+import dev.mstudio.service.JobService;
 import dev.mstudio.slackbot.command.BotHandlers;
 import dev.mstudio.slackbot.notify.BotStore;
 import dev.mstudio.slackbot.notify.Notifier;
@@ -62,13 +63,14 @@ public final class Bot implements AutoCloseable {
         try {
             Slack slack = slack();
             BotStore store = givenStore != null ? givenStore : closing(BotStore.open(config.dbUrl()));
-            Jobs jobs = closing(Jobs.builder(client).clock(clock).build());
-            Watchers watchers = closing(Watchers.builder(client).clock(clock).stateStore(store)
-                    .sink(jobs.index()::record).build());
+            JobService service = closing(JobService.builder(client).clock(clock)
+                    .watchers(settings -> settings.stateStore(store)).build());
+            Jobs jobs = service.jobs();
+            Watchers watchers = service.watchers();
             notifier = closing(Notifier.builder(watchers, jobs, slack.methods(config.botToken()), store)
                     .clock(clock).build().start());
             handlers = closing(BotHandlers.builder(jobs, watchers, new NotifierFollowing(notifier), slack)
-                    .admins(config.admins()).slashCommand(config.slashCommand())
+                    .store(store).admins(config.admins()).slashCommand(config.slashCommand())
                     .commandTimeout(config.commandTimeout()).clock(clock).build());
             App app = app(slack);
             handlers.register(app);

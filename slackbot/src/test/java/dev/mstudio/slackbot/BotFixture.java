@@ -37,6 +37,7 @@ final class BotFixture implements AutoCloseable {
     final FakeSlack slack;
     final DashScopeClient client;
     final Bot bot;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -69,6 +70,31 @@ final class BotFixture implements AutoCloseable {
     Sent click(String user, String actionId, String value) throws IOException, InterruptedException {
         String body = SignedRequest.buttonClick(actionId, value, user, CHANNEL, slack.responseUrl("c" + ids.incrementAndGet()));
         return send(SignedRequest.sign(SECRET, body, Instant.now()));
+    }
+
+    /** Clicks as {@code user} in {@code channel}. */
+    Sent click(String user, String channel, String actionId, String value) throws IOException, InterruptedException {
+        String body = SignedRequest.buttonClick(actionId, value, user, channel, slack.responseUrl("c" + ids.incrementAndGet()));
+        return send(SignedRequest.sign(SECRET, body, Instant.now()));
+    }
+
+    /**
+     * Requests that change jobs (every POST, PUT and DELETE of the API: creates, cancels, deletes),
+     * as the sandbox counts them, read over HTTP from its control API {@code /_sandbox/stats}.
+     */
+    long changingRequests() throws IOException, InterruptedException {
+        HttpResponse<String> stats = http.send(java.net.http.HttpRequest.newBuilder(sandbox.root()
+                .resolve("_sandbox/stats")).header("Authorization", "Bearer sk-test").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode requests = JSON.readTree(stats.body()).path("requests");
+        long changing = 0;
+        for (var entry : (Iterable<java.util.Map.Entry<String, JsonNode>>) requests::fields) {
+            String key = entry.getKey();
+            if (key.startsWith("POST /api") || key.startsWith("PUT /api") || key.startsWith("DELETE /api")) {
+                changing += entry.getValue().asLong();
+            }
+        }
+        return changing;
     }
 
     Sent send(SignedRequest request) throws IOException, InterruptedException {

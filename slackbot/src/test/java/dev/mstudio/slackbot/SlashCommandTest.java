@@ -59,7 +59,7 @@ class SlashCommandTest {
                 .awaitReply(text -> text.contains("rows 21–30 of 30"));
 
         assertThat(second.body().path("replace_original").asBoolean()).isTrue();
-        assertThat(BotFixture.buttons(second.body())).extracting(button -> button[0]).containsExactly("mstudio_run_next");
+        assertThat(BotFixture.buttons(second.body())).extracting(button -> button[0]).containsExactly("mstudio_run_next_page");
     }
 
     @Test
@@ -69,10 +69,14 @@ class SlashCommandTest {
         SlackCall reply = fixture.slash(USER, "finetune " + job.id()).awaitReply(text -> text.contains(job.id()));
 
         assertThat(BotFixture.allText(reply.body())).contains("Fine-tune job " + job.id()).contains(job.status());
-        assertThat(BotFixture.buttons(reply.body())).anySatisfy(button -> {
-            assertThat(button[0]).isEqualTo("mstudio_run_refresh");
-            assertThat(button[1]).isEqualTo("finetune " + job.id());
-        });
+        String[] refresh = BotFixture.buttons(reply.body()).get(0);
+        assertThat(refresh[0]).isEqualTo("mstudio_run_refresh");
+        assertThat(refresh[1]).doesNotContain(job.id()).doesNotContain("finetune");
+
+        SlackCall refreshed = fixture.click(USER, refresh[0], refresh[1]).awaitReply(text -> text.contains(job.id()));
+
+        assertThat(BotFixture.allText(refreshed.body())).contains("Fine-tune job " + job.id());
+        assertThat(refreshed.body().path("replace_original").asBoolean()).isTrue();
     }
 
     @Test
@@ -89,14 +93,14 @@ class SlashCommandTest {
         SlackCall reply = fixture.slash(USER, "finetuned").awaitReply(text -> text.contains(":x:"));
 
         assertThat(BotFixture.allText(reply.body())).contains("Unknown command finetuned")
-                .contains("`/mstudio help`");
+                .contains("Type /mstudio help for the list of commands.");
     }
 
     @Test
     void history_isReplOnly_refusedWithAHint() throws Exception {
         SlackCall reply = fixture.slash(USER, "history").awaitReply(text -> text.contains("REPL"));
 
-        assertThat(BotFixture.allText(reply.body())).contains("`history` works in the REPL only");
+        assertThat(BotFixture.allText(reply.body())).contains("history works only in the REPL (./mstudio).");
     }
 
     @Test
@@ -132,7 +136,7 @@ class SlashCommandTest {
 
         SlackCall reply = fixture.slash(USER, "watch " + id).awaitReply(text -> text.contains(id));
 
-        assertThat(BotFixture.allText(reply.body())).contains("Watching import job `" + id + "`");
+        assertThat(BotFixture.allText(reply.body())).contains("Watching import job " + id + " (RUNNING");
         SlackCall posted = fixture.slack.awaitCall("chat.postMessage",
                 call -> BotFixture.CHANNEL.equals(call.channel()) && BotFixture.allText(call.body()).contains(id),
                 BotFixture.WAIT);
@@ -154,7 +158,8 @@ class SlashCommandTest {
     void subscribe_withoutKind_explainsUsage() throws Exception {
         SlackCall reply = fixture.slash(USER, "subscribe --model qwen").awaitReply(text -> text.contains(":x:"));
 
-        assertThat(BotFixture.allText(reply.body())).contains("imports or finetunes");
+        assertThat(BotFixture.allText(reply.body())).contains("Missing KIND")
+                .contains("Usage: subscribe imports|finetunes [--model M] [--only failures]");
     }
 
     @Test

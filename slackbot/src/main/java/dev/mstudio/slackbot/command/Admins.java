@@ -34,9 +34,9 @@ public final class Admins {
         return ids.isEmpty();
     }
 
-    /** "<@U1>, <@U2>" for a message, or "" when nobody is an admin. */
-    String mentions() {
-        return String.join(", ", ids.stream().sorted().map(id -> "<@" + id + ">").toList());
+    /** "U1, U2" for a message, or "" when nobody is an admin. */
+    String names() {
+        return String.join(", ", ids.stream().sorted().toList());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mstudio.slackbot.command;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 import dev.mstudio.command.Result;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,22 +16,32 @@ final class BlockFormatter {
     static final int MAX_LOG_SECTIONS = 8;
 
     private final TablePages pages;
+    private final Buttons buttons;
 
-    BlockFormatter(TablePages pages) {
+    BlockFormatter(TablePages pages, Buttons buttons) {
         this.pages = pages;
+        this.buttons = buttons;
     }
 
-    /** Who asked and when: admins see Cancel/Delete buttons; the time goes into the context line. */
-    record View(boolean admin, Instant at) {
+    /**
+     * Who asked, where and when: admins see the buttons of destructive commands, but never on a
+     * message shared with the channel ({@code shared}); the time goes into the context line.
+     */
+    record View(Caller caller, boolean admin, boolean shared, Instant at) {
+        View shared(boolean share) {
+            return new View(caller, admin, share, at);
+        }
     }
 
     Reply format(Result result, View view) {
         if (result instanceof Result.Table table) {
-            String token = table.rows().size() > TableBlocks.ROWS_PER_MESSAGE ? pages.keep(table) : null;
+            String token = table.rows().size() > TableBlocks.ROWS_PER_MESSAGE
+                    ? pages.keep(table, view.caller().user()) : null;
             return tablePage(table, token, 0, view);
         }
         if (result instanceof Result.Detail detail) {
-            return finish(Kit.escape(detail.title()), DetailBlocks.render(detail, view.admin()), view, null);
+            return finish(Kit.escape(detail.title()), DetailBlocks.render(detail, followUps(detail.followUps(), view)),
+                    view, null);
         }
         if (result instanceof Result.LogLines log) {
             return logLines(log, view);
@@ -50,7 +61,26 @@ final class BlockFormatter {
     /** One slice of a table kept for the More button. */
     Reply tablePage(Result.Table table, String token, int offset, View view) {
         String text = Kit.escape(table.title()) + " (" + table.rows().size() + " rows)";
-        return finish(text, TableBlocks.slice(table, token, offset), view, null);
+        List<BlockElement> next = followUps(table.followUps(), view);
+        return finish(text, TableBlocks.slice(table, token, offset, next.isEmpty() ? null : next.get(0)), view, null);
+    }
+
+    /**
+     * The buttons of what a result offers to do next, each holding a token of a kept action.
+     * Destructive ones only for an admin, and never on a shared message.
+     */
+    private List<BlockElement> followUps(List<Result.FollowUp> followUps, View view) {
+        List<BlockElement> elements = new ArrayList<>();
+        for (Result.FollowUp followUp : followUps) {
+            boolean destructive = followUp.command().destructive();
+            if (destructive && (!view.admin() || view.shared())) {
+                continue;
+            }
+            String token = buttons.run(view.caller(), followUp.command());
+            elements.add(Kit.button(followUp.label(), ActionIds.run(followUp.label()), token,
+                    destructive ? "danger" : elements.isEmpty() ? "primary" : null));
+        }
+        return elements;
     }
 
     /** A refusal or problem the bot itself found: ":x: text" with a hint. */
@@ -89,12 +119,16 @@ final class BlockFormatter {
         return finish(Kit.escape(failure.message()), blocks, view, failure.requestId(), code);
     }
 
+    /** The question, and Yes/No buttons naming one pending action kept for 10 minutes. */
     private Reply confirm(Result.Confirm confirm, View view) {
+        String token = buttons.confirm(view.caller(), confirm.command());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(Kit.section(":warning: " + Kit.escape(confirm.question())));
         blocks.add(Kit.actions(List.of(
-                Kit.button("Yes, do it", ActionIds.CONFIRMED, confirm.confirmedLine(), "danger"),
-                Kit.button("No", ActionIds.DISMISS, "dismiss", null))));
+                Kit.button("Yes, do it", ActionIds.CONFIRMED, token, "danger"),
+                Kit.button("No", ActionIds.DISMISS, token, null))));
+        blocks.add(Kit.context(List.of("This confirmation expires in " + Buttons.CONFIRM_TTL.toMinutes()
+                + " minutes and works once.")));
         return finish(Kit.escape(confirm.question()), blocks, view, null);
     }
 

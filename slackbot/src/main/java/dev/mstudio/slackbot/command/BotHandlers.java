@@ -5,17 +5,19 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import dev.mstudio.command.CommandLanguage;
 import dev.mstudio.paging.Jobs;
+import dev.mstudio.slackbot.notify.BotStore;
 import dev.mstudio.watch.Watchers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The bot's Slack handlers: the slash command and the buttons, wired to the core command language,
- * the channel commands and a bounded worker pool. Register them on a Bolt {@link App}:
+ * The bot's Slack handlers: the slash command and the buttons, wired to the core command language
+ * (with the channel commands bound into it), the bot's store of button actions and a bounded worker
+ * pool. Register them on a Bolt {@link App}:
  *
  * <pre>{@code
- * BotHandlers handlers = BotHandlers.builder(jobs, watchers, following, slack).admins(admins).build();
+ * BotHandlers handlers = BotHandlers.builder(jobs, watchers, following, slack).store(store).admins(admins).build();
  * handlers.register(app);
  * }</pre>
  */
@@ -28,16 +30,16 @@ public final class BotHandlers implements AutoCloseable {
 
     private BotHandlers(Builder builder) {
         this.slashCommand = builder.slashCommand;
-        CommandLanguage language = CommandLanguage.standard();
+        CommandLanguage language = new ChannelCommands(builder.following).bindTo(CommandLanguage.standard());
+        language.prepare();
         TablePages pages = new TablePages(builder.ticker);
-        BlockFormatter formatter = new BlockFormatter(pages);
+        Buttons buttons = new Buttons(Objects.requireNonNull(builder.store, "store"), builder.clock);
+        BlockFormatter formatter = new BlockFormatter(pages, buttons);
         this.sessions = new Sessions(builder.jobs, builder.watchers, builder.clock, builder.ticker);
         this.dispatcher = new Dispatcher(builder.threads, builder.queue, builder.commandTimeout,
                 new ReplySender(builder.slack));
-        ChannelCommands channel = new ChannelCommands(builder.following, builder.jobs.index(), formatter);
-        HelpCommand help = new HelpCommand(language, slashCommand, formatter);
-        CommandRunner runner = new CommandRunner(language, sessions, channel, help, builder.admins, formatter, pages,
-                builder.clock);
+        CommandRunner runner = new CommandRunner(language, sessions, builder.admins, formatter,
+                new SlackWording(slashCommand), pages, buttons, builder.clock);
         this.slashCommands = new SlashCommands(runner, formatter, dispatcher);
         this.interactions = new Interactions(runner, formatter, dispatcher);
     }
@@ -86,6 +88,7 @@ public final class BotHandlers implements AutoCloseable {
         private int queue = 256;
         private Clock clock = Clock.systemUTC();
         private Ticker ticker = Ticker.systemTicker();
+        private BotStore store;
 
         private Builder(Jobs jobs, Watchers watchers, ChannelFollowing following, Slack slack) {
             this.jobs = Objects.requireNonNull(jobs, "jobs");
@@ -121,6 +124,12 @@ public final class BotHandlers implements AutoCloseable {
             }
             this.threads = threads;
             this.queue = queue;
+            return this;
+        }
+
+        /** Where pending confirmations and the actions behind buttons are kept (required). */
+        public Builder store(BotStore store) {
+            this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 

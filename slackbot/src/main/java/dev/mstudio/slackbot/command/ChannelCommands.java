@@ -1,139 +1,154 @@
 package dev.mstudio.slackbot.command;
 
 import dev.mstudio.client.ApiException;
+import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
+import dev.mstudio.command.ChannelDeclarations;
+import dev.mstudio.command.Command;
+import dev.mstudio.command.CommandLanguage;
+import dev.mstudio.command.Context;
 import dev.mstudio.command.Result;
-import dev.mstudio.paging.IndexEntry;
-import dev.mstudio.paging.JobIndex;
-import dev.mstudio.slackbot.command.BlockFormatter.View;
+import dev.mstudio.command.Result.Column;
+import dev.mstudio.command.Result.ValueType;
+import dev.mstudio.command.Session;
+import dev.mstudio.paging.JobLookup;
 import dev.mstudio.slackbot.notify.ChannelSubscriptions;
 import dev.mstudio.slackbot.notify.ChannelWatch;
 import dev.mstudio.slackbot.notify.NotifySubscription;
 import dev.mstudio.slackbot.notify.WatchStart;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The bot's own commands, about what a channel hears: {@code watch ID...}, {@code subscribe},
- * {@code unsubscribe} (and {@code unwatch}), {@code subscriptions} (and {@code watches}).
+ * The bot's handlers for the commands about what a channel hears, bound into the one command
+ * language (which parses them, explains them and checks their policy): {@code watch ID...},
+ * {@code unwatch}, {@code watches}, {@code subscribe}, {@code unsubscribe}, {@code subscriptions}.
+ * Values are read through the typed keys the declarations declare.
  */
 final class ChannelCommands {
-    static final String WATCH_USAGE = "Usage: watch ID... (for every job of a kind: subscribe imports|finetunes)";
-    static final String SUBSCRIBE_USAGE = "Usage: subscribe imports|finetunes [--model M] [--only failures]";
-    static final String UNSUBSCRIBE_USAGE = "Usage: unsubscribe ID|imports|finetunes|all (subscriptions lists them)";
+    private static final List<Column> COLUMNS = List.of(new Column("ID", ValueType.ID),
+            new Column("WHAT", ValueType.TEXT), new Column("STATUS", ValueType.STATUS), new Column("BY", ValueType.TEXT));
 
     private final ChannelFollowing following;
-    private final JobIndex index;
-    private final BlockFormatter formatter;
 
-    ChannelCommands(ChannelFollowing following, JobIndex index, BlockFormatter formatter) {
+    ChannelCommands(ChannelFollowing following) {
         this.following = following;
-        this.index = index;
-        this.formatter = formatter;
     }
 
-    Reply run(Caller caller, Line line, View view) {
-        return switch (line.command()) {
-            case "watch" -> watch(caller, line.arguments(), view);
-            case "subscribe" -> subscribe(caller, line.arguments(), view);
-            case "unsubscribe", "unwatch" -> unsubscribe(caller, line.arguments(), view);
-            default -> list(caller, view);
-        };
+    /** {@code language} with these handlers bound. */
+    CommandLanguage bindTo(CommandLanguage language) {
+        return language.bind("watch", this::watch).bind("unwatch", this::unwatch).bind("watches", this::list)
+                .bind("subscribe", this::subscribe).bind("unsubscribe", this::unsubscribe)
+                .bind("subscriptions", this::list);
     }
 
-    private Reply watch(Caller caller, List<String> ids, View view) {
-        if (ids.isEmpty() || ids.stream().anyMatch(id -> id.startsWith("-"))) {
-            return formatter.problem("Give the IDs of the jobs to watch.", WATCH_USAGE, view);
+    private Result watch(Session session, Command command, Context context) throws IOException {
+        List<String> ids = command.get(ChannelDeclarations.IDS);
+        if (command.has(ChannelDeclarations.IMPORTS) || command.has(ChannelDeclarations.FINETUNES)) {
+            return Result.Failure.of("In a channel, every job of a kind is followed with subscribe.",
+                    "subscribe imports|finetunes [--model M] [--only failures]");
+        }
+        if (ids.isEmpty()) {
+            return Result.Failure.of("Give the IDs of the jobs to watch.", "Usage: watch ID... (at most 50)");
         }
         List<String> lines = new ArrayList<>();
         for (String id : ids) {
-            JobKind kind = index.find(id).map(IndexEntry::kind)
-                    .orElse(id.startsWith("ft-") ? JobKind.FINETUNE : JobKind.IMPORT);
             try {
-                lines.add(describe(following.watch(caller.channel(), kind, id, caller.user())));
+                Job job = JobLookup.locate(session.jobs(), id);
+                lines.add(describe(following.watch(context.place(), job.kind(), job.id(), context.user())));
             } catch (ApiException e) {
                 if (ids.size() == 1) {
-                    return formatter.format(new Result.Failure(e.describe(),
-                            "`imports` and `finetunes` list job IDs.", e.code(), e.requestId(), 1), view);
+                    return new Result.Failure(e.describe(), "imports and finetunes list job IDs.", e.code(),
+                            e.requestId(), 1);
                 }
-                lines.add(StatusEmoji.FAILED + " `" + Kit.escape(id) + "`: " + Kit.escape(e.describe())
-                        + (e.requestId() == null ? "" : " (request_id `" + Kit.escape(e.requestId()) + "`)"));
-            } catch (IOException e) {
-                return formatter.problem("Cannot reach DashScope to look up " + id + ": "
-                        + e.getClass().getSimpleName() + ".", "Try again in a minute.", view);
+                lines.add("Not watching " + id + ": " + e.describe());
             }
         }
-        return formatter.note(String.join("\n", lines), view);
+        return new Result.Message(Result.Level.SUCCESS, String.join("\n", lines), 0, null);
     }
 
     private static String describe(WatchStart start) {
-        String job = start.kind().label() + " job `" + Kit.escape(start.jobId()) + "`";
-        String state = StatusEmoji.labeled(start.status()) + (start.model() == null ? ""
-                : ", model " + Kit.escape(start.model()));
+        String job = start.kind().label() + " job " + start.jobId();
+        String state = start.status() + (start.model() == null ? "" : ", model " + start.model());
         return switch (start.outcome()) {
-            case STARTED -> ":eyes: Watching " + job + " (" + state + "): a message here follows it until it ends.";
-            case ALREADY_WATCHING -> ":eyes: This channel already watches " + job + " (" + state + ").";
-            case ALREADY_FINISHED -> StatusEmoji.of(start.status()) + " " + capitalized(job) + " has already ended ("
-                    + state + "); its final state is posted here.";
+            case STARTED -> "Watching " + job + " (" + state + "): a message here follows it until it ends.";
+            case ALREADY_WATCHING -> "This channel already watches " + job + " (" + state + ").";
+            case ALREADY_FINISHED -> capitalized(job) + " has already ended (" + state
+                    + "); its final state is posted here.";
         };
     }
 
-    private Reply subscribe(Caller caller, List<String> args, View view) {
-        SubscribeArgs parsed = SubscribeArgs.parse(args);
-        if (parsed.error() != null) {
-            return formatter.problem(parsed.error(), SUBSCRIBE_USAGE, view);
-        }
-        NotifySubscription sub = following.subscribe(caller.channel(), parsed.kind(), parsed.model(),
-                parsed.onlyFailures(), caller.user());
-        return formatter.note(StatusEmoji.SUCCESS + " This channel hears when " + describe(sub)
-                + " (`" + Kit.escape(sub.id()) + "`). `unsubscribe " + Kit.escape(sub.id()) + "` stops it.", view);
+    private Result subscribe(Session session, Command command, Context context) {
+        JobKind kind = command.get(ChannelDeclarations.KIND);
+        boolean onlyFailures = command.get(ChannelDeclarations.ONLY) != null;
+        NotifySubscription sub = following.subscribe(context.place(), kind, command.get(ChannelDeclarations.MODEL),
+                onlyFailures, context.user());
+        return new Result.Message(Result.Level.SUCCESS, "This channel hears when " + describe(sub) + " (" + sub.id()
+                + "). unsubscribe " + sub.id() + " stops it.", 0, null);
     }
 
-    private Reply unsubscribe(Caller caller, List<String> args, View view) {
-        if (args.size() != 1 || args.get(0).startsWith("-")) {
-            return formatter.problem("Say which subscription or watch to stop.", UNSUBSCRIBE_USAGE, view);
-        }
-        String target = SubscribeArgs.kindWord(args.get(0)).map(kind -> kind == JobKind.IMPORT ? "imports" : "finetunes")
-                .orElse(args.get(0));
-        if (!following.unsubscribe(caller.channel(), target)) {
-            return formatter.problem("This channel has no subscription or watch " + target + ".",
-                    "`subscriptions` lists what it has.", view);
-        }
-        return formatter.note(StatusEmoji.SUCCESS + " Stopped " + Kit.escape(target) + " in this channel.", view);
+    private Result unsubscribe(Session session, Command command, Context context) {
+        return stop(context, command.get(ChannelDeclarations.TARGET));
     }
 
-    private Reply list(Caller caller, View view) {
-        ChannelSubscriptions all = following.subscriptions(caller.channel());
-        if (all.isEmpty()) {
-            return formatter.note("This channel has no subscriptions or watches. `subscribe imports` or "
-                    + "`watch ID` starts one.", view);
+    /** {@code unwatch ID...}, {@code --imports}, {@code --finetunes}, {@code --all}: as unsubscribe, for each. */
+    private Result unwatch(Session session, Command command, Context context) {
+        List<String> targets = new ArrayList<>(command.get(ChannelDeclarations.IDS));
+        if (command.has(ChannelDeclarations.IMPORTS)) {
+            targets.add(JobKind.IMPORT.plural());
+        }
+        if (command.has(ChannelDeclarations.FINETUNES)) {
+            targets.add(JobKind.FINETUNE.plural());
+        }
+        if (command.has(ChannelDeclarations.ALL)) {
+            targets.add("all");
+        }
+        if (targets.isEmpty()) {
+            return Result.Failure.of("Say which watch to stop.", "Usage: unwatch ID...|--all (subscriptions lists them)");
         }
         List<String> lines = new ArrayList<>();
-        if (!all.subscriptions().isEmpty()) {
-            lines.add("*Subscriptions*");
-            all.subscriptions().forEach(sub -> lines.add("`" + Kit.escape(sub.id()) + "`  " + describe(sub)
-                    + by(sub.createdBy())));
+        for (String target : targets) {
+            Result result = stop(context, target);
+            lines.add(result instanceof Result.Message message ? message.text() : ((Result.Failure) result).message());
         }
-        if (!all.watches().isEmpty()) {
-            lines.add("*Watches*");
-            for (ChannelWatch watch : all.watches()) {
-                lines.add(StatusEmoji.labeled(watch.lastStatus()) + "  " + watch.kind().label() + " job `"
-                        + Kit.escape(watch.jobId()) + "`" + by(watch.userId()));
-            }
-        }
-        return formatter.note(String.join("\n", lines), view);
+        return new Result.Message(Result.Level.INFO, String.join("\n", lines), 0, null);
     }
 
-    /** "every import job ends (model qwen, failures only)" */
+    private Result stop(Context context, String target) {
+        String what = "all".equalsIgnoreCase(target) ? "all"
+                : JobKind.parse(target).map(JobKind::plural).orElse(target);
+        if (!following.unsubscribe(context.place(), what)) {
+            return Result.Failure.of("This channel has no subscription or watch " + what + ".",
+                    "subscriptions lists what it has.");
+        }
+        return new Result.Message(Result.Level.SUCCESS, "Stopped " + what + " in this channel.", 0, null);
+    }
+
+    private Result list(Session session, Command command, Context context) {
+        ChannelSubscriptions all = following.subscriptions(context.place());
+        if (all.isEmpty()) {
+            return Result.Message.info("This channel has no subscriptions or watches. subscribe imports or "
+                    + "watch ID starts one.");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (NotifySubscription sub : all.subscriptions()) {
+            rows.add(Arrays.asList(sub.id(), describe(sub), null, sub.createdBy()));
+        }
+        for (ChannelWatch watch : all.watches()) {
+            rows.add(Arrays.asList(watch.jobId(), "watch of a " + watch.kind().label() + " job", watch.lastStatus(),
+                    watch.userId()));
+        }
+        return new Result.Table("Subscriptions and watches of this channel", COLUMNS, rows,
+                all.subscriptions().size() + " subscription(s), " + all.watches().size() + " watch(es)", null);
+    }
+
+    /** "any import job ends (model qwen, failures only)" */
     private static String describe(NotifySubscription sub) {
-        String filter = (sub.model() == null ? "" : "model " + Kit.escape(sub.model()))
+        String filter = (sub.model() == null ? "" : "model " + sub.model())
                 + (sub.onlyFailures() ? (sub.model() == null ? "" : ", ") + "failures only" : "");
         return "any " + sub.kind().label() + " job ends" + (filter.isEmpty() ? "" : " (" + filter + ")");
-    }
-
-    private static String by(String user) {
-        return user == null || user.isBlank() ? "" : " · by <@" + Kit.escape(user) + ">";
     }
 
     private static String capitalized(String text) {

@@ -1,134 +1,153 @@
 package dev.mstudio.slackbot.command;
 
+import dev.mstudio.command.Command;
 import dev.mstudio.command.CommandLanguage;
+import dev.mstudio.command.Context;
 import dev.mstudio.command.Result;
 import dev.mstudio.slackbot.command.BlockFormatter.View;
+import dev.mstudio.slackbot.notify.ButtonAction;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns what a user typed into a reply: the bot's own commands, refusals for REPL-only and
- * non-admin destructive commands, confirmation for admins, everything else through the core
- * command language in the user's session for that channel.
+ * Turns what a user typed, or a button they pressed, into a reply. Everything goes through the
+ * command language: it parses the text once, and its one policy check decides, on the parsed
+ * command and on who asks (admin or not, in Slack), whether it runs, is refused or is confirmed
+ * first. This class only says who is asking and renders the answer; it never reads command words.
  */
 final class CommandRunner {
     private final CommandLanguage language;
-    private final List<String> coreNames;
     private final Sessions sessions;
-    private final ChannelCommands channelCommands;
-    private final HelpCommand help;
     private final Admins admins;
     private final BlockFormatter formatter;
+    private final SlackWording wording;
     private final TablePages pages;
+    private final Buttons buttons;
     private final Clock clock;
 
-    CommandRunner(CommandLanguage language, Sessions sessions, ChannelCommands channelCommands, HelpCommand help,
-            Admins admins, BlockFormatter formatter, TablePages pages, Clock clock) {
+    CommandRunner(CommandLanguage language, Sessions sessions, Admins admins, BlockFormatter formatter,
+            SlackWording wording, TablePages pages, Buttons buttons, Clock clock) {
         this.language = language;
-        this.coreNames = language.commandNames();
         this.sessions = sessions;
-        this.channelCommands = channelCommands;
-        this.help = help;
         this.admins = admins;
         this.formatter = formatter;
+        this.wording = wording;
         this.pages = pages;
+        this.buttons = buttons;
         this.clock = clock;
     }
 
     View view(Caller caller) {
-        return new View(admins.contains(caller.user()), clock.instant());
+        return new View(caller, admins.contains(caller.user()), false, clock.instant());
     }
 
-    /** Runs a slash command's text; never throws. */
-    Reply run(Caller caller, String text) {
-        Line line = Line.parse(text, coreNames);
-        View view = view(caller);
-        Reply reply = switch (line.kind()) {
-            case EMPTY, HELP -> help.reply(line, view, sessions.of(caller.channel(), caller.user()));
-            case BOT -> channelCommands.run(caller, line, view);
-            case REPL_ONLY -> formatter.problem("`" + line.command() + "` works in the REPL only (./mstudio).",
-                    "In Slack each answer goes to you alone; add --public to share one with the channel.", view);
-            case FOLLOW -> formatter.problem("--follow keeps streaming, which a Slack message cannot do.",
-                    "Use `finetune logs ID --tail N`, or `watch ID` to hear here when the job ends.", view);
-            case AMBIGUOUS -> formatter.problem("Ambiguous command " + line.words().get(0) + ": it could be "
-                    + String.join(", ", line.matches()) + ".", "Type more of the name.", view);
-            case DESTRUCTIVE -> destructive(caller, line, view);
-            case CORE -> core(caller, line.text(), view);
-        };
-        return reply.inChannel(line.inChannel());
+    /** Parses a slash command's text (as Slack sends it); cheap enough for the request thread. */
+    CommandLanguage.Parsed parse(String text) {
+        return language.parse(SlackText.unescape(text == null ? "" : text));
     }
 
-    /** Runs a line confirmed with a button: admins only, checked again at the click. */
-    Reply runConfirmed(Caller caller, String text) {
+    /** Runs what {@link #parse} gave; never throws. A blank line shows the help. */
+    Reply run(Caller caller, CommandLanguage.Parsed parsed) {
         View view = view(caller);
-        Line line = Line.parse(text, coreNames);
-        if (line.kind() != Line.Kind.DESTRUCTIVE) {
-            return run(caller, text);
+        if (parsed.failure() != null) {
+            return formatter.format(wording.forSlack(parsed.failure()), view);
+        }
+        if (parsed.command() == null) {
+            return run(caller, parse("help"));
+        }
+        Command command = parsed.command();
+        Result result = language.run(sessions.of(caller.channel(), caller.user()), command, context(caller));
+        return formatter.format(wording.forSlack(result), view.shared(command.shared())).inChannel(command.shared());
+    }
+
+    /** Runs the command kept behind a button (Refresh, Watch, Next page), as {@code clicker}, under their rights. */
+    Reply runButton(Caller clicker, String token) {
+        View view = view(clicker);
+        Optional<ButtonAction> action = buttons.find(token).filter(found -> found.kind() == ButtonAction.Kind.RUN);
+        if (action.isEmpty() || action.get().expired(buttons.now())) {
+            return formatter.problem("This button has expired.", "Run the command again.", view);
+        }
+        return run(clicker, language.parse(action.get().line()));
+    }
+
+    /**
+     * Runs a pending destructive action once: the presser must be an admin (checked again here, and
+     * once more by the command language), the action must be one the bot kept for this channel, not
+     * expired and not used. A second press answers "already done".
+     */
+    Reply confirm(Caller presser, String token) {
+        View view = view(presser);
+        Optional<ButtonAction> action = buttons.find(token).filter(found -> found.kind() == ButtonAction.Kind.CONFIRM
+                && found.channel().equals(presser.channel()));
+        if (action.isEmpty()) {
+            return formatter.problem("This confirmation is not one I asked for here.",
+                    "Run the command again to be asked anew.", view);
         }
         if (!view.admin()) {
-            return refuse(line, view);
+            return formatter.format(wording.forSlack(notAdmin()), view);
         }
-        return core(caller, line.text(), view);
+        if (!buttons.claim(token)) {
+            boolean used = buttons.find(token).map(ButtonAction::usedAt).isPresent();
+            return used ? formatter.note(":ballot_box_with_check: Already done: this confirmation was used.", view)
+                    : formatter.problem("This confirmation expired after " + Buttons.CONFIRM_TTL.toMinutes()
+                            + " minutes.", "Run the command again to be asked anew.", view);
+        }
+        CommandLanguage.Parsed parsed = language.parse(action.get().line());
+        if (parsed.command() == null) {
+            return formatter.format(wording.forSlack(parsed.failure()), view);
+        }
+        Result result = language.runConfirmed(sessions.of(presser.channel(), presser.user()), parsed.command(),
+                context(presser));
+        return formatter.format(wording.forSlack(result), view);
+    }
+
+    /** Drops a pending confirmation (its owner or an admin): the action can no longer run. */
+    Reply dismiss(Caller presser, String token) {
+        View view = view(presser);
+        Optional<ButtonAction> action = buttons.find(token).filter(found -> found.kind() == ButtonAction.Kind.CONFIRM);
+        if (action.isPresent() && (action.get().owner().equals(presser.user()) || view.admin())) {
+            buttons.claim(token);
+        }
+        return formatter.note(":ok_hand: Nothing was changed.", view);
     }
 
     /** The next slice of a table kept for the More button ({@code value} is "TOKEN:OFFSET"). */
     Reply more(Caller caller, String value) {
         View view = view(caller);
         int colon = value == null ? -1 : value.lastIndexOf(':');
-        Optional<Result.Table> table = colon < 0 ? Optional.empty() : pages.find(value.substring(0, colon));
+        Optional<TablePages.Kept> kept = colon < 0 ? Optional.empty() : pages.find(value.substring(0, colon));
         int offset = colon < 0 ? 0 : parseOffset(value.substring(colon + 1));
-        if (table.isEmpty() || offset < 0) {
+        if (kept.isEmpty() || offset < 0) {
             return formatter.problem("This list is no longer available.",
                     "Lists are kept for " + TablePages.KEEP.toMinutes() + " minutes; run the command again.", view);
         }
-        return formatter.tablePage(table.get(), value.substring(0, colon), offset, view);
+        return formatter.tablePage(kept.get().table(), value.substring(0, colon), offset, view);
     }
 
-    private Reply destructive(Caller caller, Line line, View view) {
-        if (!view.admin()) {
-            return refuse(line, view);
+    /** Whether a click by {@code clicker} may replace the message of {@code token}'s owner. */
+    boolean owns(Caller clicker, String token) {
+        Optional<ButtonAction> action = buttons.find(token);
+        if (action.isPresent()) {
+            return action.get().owner().equals(clicker.user());
         }
-        if (line.command().equals("import") && "create".startsWith(line.second())) {
-            return formatter.format(new Result.Confirm("Create an import job: `" + line.text() + "`?",
-                    line.text()), view);
-        }
-        return core(caller, line.withoutYes(), view);
+        int colon = token == null ? -1 : token.lastIndexOf(':');
+        return colon > 0 && pages.find(token.substring(0, colon)).map(kept -> kept.owner().equals(clicker.user()))
+                .orElse(false);
     }
 
-    private Reply refuse(Line line, View view) {
-        String hint = admins.isEmpty()
+    private Context context(Caller caller) {
+        return Context.slack(caller.user(), caller.channel(), admins.contains(caller.user()), adminHint());
+    }
+
+    private Result.Failure notAdmin() {
+        return new Result.Failure("Only admins can confirm this.", "It changes jobs for everyone. " + adminHint(),
+                "NotAdmin", null, 1);
+    }
+
+    private String adminHint() {
+        return admins.isEmpty()
                 ? "No admins are configured: the bot's operator lists Slack user IDs in MSTUDIO_ADMINS."
-                : "Ask an admin to run it: " + admins.mentions() + ".";
-        return formatter.note(":no_entry: *Only admins can run `" + Kit.escape(describe(line)) + "`.*\n"
-                + "It changes jobs for everyone. " + hint, view);
-    }
-
-    private Reply core(Caller caller, String text, View view) {
-        Result result = language.run(sessions.of(caller.channel(), caller.user()), text);
-        return formatter.format(forSlack(result), view);
-    }
-
-    /** Core failures write commands with "/" and name "/help"; in Slack that is "/mstudio help". */
-    private Result forSlack(Result result) {
-        if (result instanceof Result.Failure failure) {
-            return new Result.Failure(help.slackify(failure.message()),
-                    failure.hint() == null ? null : help.slackify(failure.hint()), failure.code(),
-                    failure.requestId(), failure.exitCode());
-        }
-        return result;
-    }
-
-    /** "import delete", "finetune cancel", ... */
-    private static String describe(Line line) {
-        String second = line.second();
-        List<String> subs = line.command().equals("import") ? List.of("create", "delete") : List.of("cancel", "delete");
-        for (String sub : subs) {
-            if (!second.isEmpty() && sub.startsWith(second)) {
-                return line.command() + " " + sub;
-            }
-        }
-        return line.command();
+                : "Ask an admin to run it: " + admins.names() + ".";
     }
 
     private static int parseOffset(String text) {

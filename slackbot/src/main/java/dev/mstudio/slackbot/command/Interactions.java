@@ -8,9 +8,11 @@ import com.slack.api.bolt.response.Response;
 import java.util.function.Supplier;
 
 /**
- * The buttons the bot renders: More (next slice of a long table), Refresh, Watch and Next page
- * (run a line), the confirmations of destructive commands (admins only, checked again here), and
- * No (drop a confirmation). Each acknowledges at once and answers through the click's response_url.
+ * The buttons the bot renders: More (next slice of a long table), the kept commands (Refresh,
+ * Watch, Next page, Delete...), Yes on a pending confirmation (admins only, once) and No. Every
+ * value is a token the bot issued; what runs, and who may run it, is read from the bot's store and
+ * decided by the command language, never from the click. A click on someone else's message is
+ * answered to the clicker alone and never replaces it. Each acknowledges at once.
  */
 final class Interactions {
     private final CommandRunner runner;
@@ -26,50 +28,54 @@ final class Interactions {
     void register(App app) {
         app.blockAction(ActionIds.MORE, this::more);
         app.blockAction(ActionIds.RUN, this::run);
-        app.blockAction(ActionIds.CONFIRMED_ANY, this::confirmed);
+        app.blockAction(ActionIds.CONFIRMED, this::confirmed);
         app.blockAction(ActionIds.DISMISS, this::dismiss);
     }
 
     private Response more(BlockActionRequest request, ActionContext context) {
         Click click = Click.of(request.getPayload());
-        submit(click, () -> runner.more(click.caller(), click.value()), true);
+        submit(click, () -> runner.more(click.caller(), click.value()), runner.owns(click.caller(), click.value()));
         return context.ack();
     }
 
     private Response run(BlockActionRequest request, ActionContext context) {
         Click click = Click.of(request.getPayload());
-        boolean replacing = !ActionIds.WATCH.equals(click.actionId());
-        submit(click, () -> runner.run(click.caller(), click.value()), replacing);
+        boolean replacing = !click.actionId().equals(ActionIds.run("Watch")) && runner.owns(click.caller(), click.value());
+        submit(click, () -> runner.runButton(click.caller(), click.value()), replacing);
         return context.ack();
     }
 
     private Response confirmed(BlockActionRequest request, ActionContext context) {
         Click click = Click.of(request.getPayload());
-        submit(click, () -> runner.runConfirmed(click.caller(), click.value()), true);
+        submit(click, () -> runner.confirm(click.caller(), click.value()), runner.owns(click.caller(), click.value()));
         return context.ack();
     }
 
     private Response dismiss(BlockActionRequest request, ActionContext context) {
         Click click = Click.of(request.getPayload());
-        submit(click, () -> formatter.note(":ok_hand: Nothing was changed.", runner.view(click.caller())), true);
+        submit(click, () -> runner.dismiss(click.caller(), click.value()), runner.owns(click.caller(), click.value()));
         return context.ack();
     }
 
     private void submit(Click click, Supplier<Reply> answer, boolean replacing) {
-        Task task = new Task(click.value(), answer, formatter, runner.view(click.caller()), replacing);
+        if (click.responseUrl() == null || click.responseUrl().isBlank()) {
+            return;
+        }
+        Task task = new Task("the button", answer, formatter, runner.view(click.caller()), replacing);
         dispatcher.submit(click.responseUrl(), task);
     }
 
-    /** The parts of a block_actions payload the bot uses. */
+    /** The parts of a block_actions payload the bot uses; missing parts are empty, never null. */
     record Click(String actionId, String value, Caller caller, String responseUrl) {
         static Click of(BlockActionPayload payload) {
             BlockActionPayload.Action action = payload.getActions() == null || payload.getActions().isEmpty()
-                    ? new BlockActionPayload.Action() : payload.getActions().get(0);
+                    || payload.getActions().get(0) == null ? new BlockActionPayload.Action() : payload.getActions().get(0);
             String channel = payload.getChannel() != null ? payload.getChannel().getId()
                     : payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
             String user = payload.getUser() != null && payload.getUser().getId() != null ? payload.getUser().getId() : "";
-            return new Click(action.getActionId(), action.getValue() == null ? "" : action.getValue(),
-                    new Caller(channel, user), payload.getResponseUrl());
+            return new Click(action.getActionId() == null ? "" : action.getActionId(),
+                    action.getValue() == null ? "" : action.getValue(), new Caller(channel, user),
+                    payload.getResponseUrl());
         }
     }
 }

@@ -5,10 +5,12 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.mstudio.command.CommandLanguage;
 
 /**
- * The slash command: acknowledges at once (nothing before the ack touches the network) and runs the
- * command on the {@link Dispatcher}, whose reply goes to the request's response_url.
+ * The slash command: parses the text once (the command language's parse, which also says whether
+ * the answer is to be shared), acknowledges at once (nothing before the ack touches the network)
+ * and runs the parsed command on the {@link Dispatcher}, whose reply goes to the request's response_url.
  */
 final class SlashCommands implements SlashCommandHandler {
     private final CommandRunner runner;
@@ -26,9 +28,10 @@ final class SlashCommands implements SlashCommandHandler {
         SlashCommandPayload payload = request.getPayload();
         String text = payload.getText() == null ? "" : payload.getText();
         Caller caller = new Caller(payload.getChannelId(), payload.getUserId() == null ? "" : payload.getUserId());
-        Task task = new Task(text, () -> runner.run(caller, text), formatter, runner.view(caller), false);
+        CommandLanguage.Parsed parsed = runner.parse(text);
+        Task task = new Task(text, () -> runner.run(caller, parsed), formatter, runner.view(caller), false);
         dispatcher.submit(payload.getResponseUrl(), task);
-        if (Line.shared(text)) {
+        if (parsed.command() != null && parsed.command().shared()) {
             return context.ack(response -> response.responseType("in_channel"));
         }
         return context.ack();

@@ -17,13 +17,15 @@ final class TableBlocks {
     static final int ROWS_PER_MESSAGE = 20;
     static final int ROWS_PER_SECTION = 10;
     private static final int MAX_CELL = 150;
-    private static final String NEXT_HINT = "next for more";
 
     private TableBlocks() {
     }
 
-    /** The rows from {@code offset}, with a More button carrying {@code token} when rows remain. */
-    static List<LayoutBlock> slice(Result.Table table, String token, int offset) {
+    /**
+     * The rows from {@code offset}, with a More button carrying {@code token} when rows remain, else
+     * {@code next} (the listing's next page from the service), if any.
+     */
+    static List<LayoutBlock> slice(Result.Table table, String token, int offset, BlockElement next) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(Kit.header(table.title()));
         int size = table.rows().size();
@@ -48,8 +50,8 @@ final class TableBlocks {
         List<BlockElement> buttons = new ArrayList<>();
         if (to < size && token != null) {
             buttons.add(Kit.button("More", ActionIds.MORE, token + ":" + to, "primary"));
-        } else if (table.footer() != null && table.footer().contains(NEXT_HINT)) {
-            buttons.add(Kit.button("Next page", ActionIds.NEXT, "next", "primary"));
+        } else if (next != null) {
+            buttons.add(next);
         }
         if (!buttons.isEmpty()) {
             blocks.add(Kit.actions(buttons));

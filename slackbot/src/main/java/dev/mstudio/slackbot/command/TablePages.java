@@ -18,7 +18,11 @@ final class TablePages {
     private static final int MAX_TABLES = 500;
 
     private final SecureRandom random = new SecureRandom();
-    private final Cache<String, Result.Table> tables;
+    private final Cache<String, Kept> tables;
+
+    /** A table and who asked for it: only they page through it in place. */
+    record Kept(Result.Table table, String owner) {
+    }
 
     TablePages() {
         this(Ticker.systemTicker());
@@ -28,16 +32,16 @@ final class TablePages {
         this.tables = Caffeine.newBuilder().maximumSize(MAX_TABLES).expireAfterAccess(KEEP).ticker(ticker).build();
     }
 
-    /** Keeps {@code table} and returns the token the More button carries. */
-    String keep(Result.Table table) {
+    /** Keeps {@code table}, asked for by {@code owner}, and returns the token the More button carries. */
+    String keep(Result.Table table, String owner) {
         byte[] bytes = new byte[8];
         random.nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes);
-        tables.put(token, table);
+        tables.put(token, new Kept(table, owner));
         return token;
     }
 
-    Optional<Result.Table> find(String token) {
+    Optional<Kept> find(String token) {
         return Optional.ofNullable(tables.getIfPresent(token));
     }
 }

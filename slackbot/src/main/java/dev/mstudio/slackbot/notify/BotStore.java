@@ -30,6 +30,7 @@ public final class BotStore implements WatchStateStore, AutoCloseable {
     private final SubscriptionTable subscriptions = new SubscriptionTable();
     private final WatchTable watches = new WatchTable();
     private final OutboxTable outbox = new OutboxTable();
+    private final ButtonTable buttons = new ButtonTable();
 
     private BotStore(Db db) {
         this.db = db;
@@ -70,6 +71,31 @@ public final class BotStore implements WatchStateStore, AutoCloseable {
             state.save(c, kind, copy);
             return null;
         });
+    }
+
+    /** Keeps what a button does, under its token; forgets actions that expired a day ago. */
+    public void putButton(ButtonAction action) {
+        Objects.requireNonNull(action, "action");
+        db.tx(c -> {
+            buttons.purge(c, action.createdAt().minus(java.time.Duration.ofDays(1)));
+            buttons.insert(c, action);
+            return null;
+        });
+    }
+
+    /** What the button carrying {@code token} does, if the bot made it and has not forgotten it. */
+    public java.util.Optional<ButtonAction> button(String token) {
+        Objects.requireNonNull(token, "token");
+        return db.tx(c -> buttons.find(c, token));
+    }
+
+    /**
+     * Marks the confirmation {@code token} used at {@code now}: true for exactly one caller, false
+     * when it is unknown, expired or already used.
+     */
+    public boolean claimButton(String token, java.time.Instant now) {
+        Objects.requireNonNull(token, "token");
+        return db.tx(c -> buttons.claim(c, token, now));
     }
 
     @Override

@@ -53,6 +53,17 @@ final class Schema {
               status VARCHAR(32) NOT NULL,
               PRIMARY KEY (kind, job_id))""",
             """
+            CREATE TABLE IF NOT EXISTS button_action (
+              token VARCHAR(64) NOT NULL PRIMARY KEY,
+              kind VARCHAR(8) NOT NULL,
+              owner VARCHAR(64) NOT NULL,
+              channel VARCHAR(64) NOT NULL,
+              line TEXT NOT NULL,
+              created_at BIGINT NOT NULL,
+              expires_at BIGINT NOT NULL,
+              used_at BIGINT)""",
+            "CREATE INDEX IF NOT EXISTS button_action_expiry ON button_action (expires_at)",
+            """
             CREATE TABLE IF NOT EXISTS notify_handled (
               kind VARCHAR(16) NOT NULL,
               job_id VARCHAR(128) NOT NULL,

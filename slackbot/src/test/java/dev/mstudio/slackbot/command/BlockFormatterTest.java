@@ -7,27 +7,40 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.slack.api.util.json.GsonFactory;
+import dev.mstudio.command.CommandLanguage;
 import dev.mstudio.command.Result;
 import dev.mstudio.command.Result.Column;
 import dev.mstudio.command.Result.Field;
 import dev.mstudio.command.Result.ValueType;
 import dev.mstudio.slackbot.command.BlockFormatter.View;
+import dev.mstudio.slackbot.notify.BotStore;
+import dev.mstudio.slackbot.notify.ButtonAction;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BlockFormatterTest {
     private static final Gson GSON = GsonFactory.createSnakeCase();
-    private static final View USER = new View(false, Instant.parse("2024-11-01T12:00:00Z"));
-    private static final View ADMIN = new View(true, Instant.parse("2024-11-01T12:00:00Z"));
+    private static final Instant NOW = Instant.parse("2024-11-01T12:00:00Z");
+    private static final View USER = new View(new Caller("C1", "U1"), false, false, NOW);
+    private static final View ADMIN = new View(new Caller("C1", "U0ADMIN"), true, false, NOW);
     private static final List<Column> COLUMNS = List.of(new Column("ID", ValueType.ID),
             new Column("STATUS", ValueType.STATUS), new Column("MODEL", ValueType.TEXT),
             new Column("NAME", ValueType.TEXT), new Column("CREATED", ValueType.TIME));
 
     private final TablePages pages = new TablePages();
-    private final BlockFormatter formatter = new BlockFormatter(pages);
+    private final BotStore store = BotStore.open("jdbc:sqlite::memory:");
+    private final BlockFormatter formatter = new BlockFormatter(pages, new Buttons(store, Clock.fixed(NOW, ZoneOffset.UTC)));
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
 
     @Test
     void format_tableOf200Rows_fitsSlackLimitsWithAMoreButton() {
@@ -48,7 +61,7 @@ class BlockFormatterTest {
     @Test
     void tablePage_followingMoreToTheEnd_showsEveryRowOnceAndNoMoreButtonLast() {
         Result.Table table = table(200, "a name");
-        String token = pages.keep(table);
+        String token = pages.keep(table, "U1");
         StringBuilder seen = new StringBuilder();
         int offset = 0;
         JsonObject last = null;
@@ -68,12 +81,14 @@ class BlockFormatterTest {
     @Test
     void format_listingWithAnotherServicePage_offersNextPage() {
         Result.Table table = new Result.Table("Import jobs", COLUMNS, rows(3, "n"), "page 1 of 4 · 37 jobs · next for more",
-                null);
+                null, List.of(new Result.FollowUp("Next page", command("imports --page 2 --size 3"))));
 
         JsonObject message = json(formatter.format(table, USER));
 
         assertThat(buttons(message)).extracting(button -> button.get("action_id").getAsString())
-                .containsExactly(ActionIds.NEXT);
+                .containsExactly(ActionIds.run("Next page"));
+        String token = buttons(message).get(0).get("value").getAsString();
+        assertThat(store.button(token).orElseThrow().line()).isEqualTo("imports --page 2 --size 3");
     }
 
     @Test
@@ -103,15 +118,35 @@ class BlockFormatterTest {
     }
 
     @Test
-    void format_terminalImportDetail_offersDeleteToAdminsOnly() {
+    void format_terminalImportDetail_offersDeleteToAdminsOnly_andNeverOnASharedMessage() {
         Result.Detail detail = new Result.Detail("Import job imp-1", List.of(new Field("job_id", "imp-1", ValueType.ID),
-                new Field("status", "SUCCESSED", ValueType.STATUS)), null);
+                new Field("status", "SUCCESSED", ValueType.STATUS)), null,
+                List.of(new Result.FollowUp("Refresh", command("import imp-1")),
+                        new Result.FollowUp("Delete job", command("import delete imp-1"))));
 
         List<String> forAdmin = actionIds(json(formatter.format(detail, ADMIN)));
         List<String> forUser = actionIds(json(formatter.format(detail, USER)));
+        List<String> sharedByAdmin = actionIds(json(formatter.format(detail, ADMIN.shared(true))));
 
-        assertThat(forAdmin).containsExactly(ActionIds.REFRESH, ActionIds.CONFIRMED_DELETE);
-        assertThat(forUser).containsExactly(ActionIds.REFRESH);
+        assertThat(forAdmin).containsExactly(ActionIds.run("Refresh"), ActionIds.run("Delete job"));
+        assertThat(forUser).containsExactly(ActionIds.run("Refresh"));
+        assertThat(sharedByAdmin).containsExactly(ActionIds.run("Refresh"));
+    }
+
+    @Test
+    void format_followUpButtons_carryOnlyATokenOfAKeptAction() {
+        Result.Detail detail = new Result.Detail("Import job imp-1", List.of(), null,
+                List.of(new Result.FollowUp("Refresh", command("import imp-1"))));
+
+        JsonObject button = buttons(json(formatter.format(detail, USER))).get(0);
+        String token = button.get("value").getAsString();
+
+        assertThat(token).doesNotContain("import").hasSizeLessThanOrEqualTo(Buttons.MAX_TOKEN);
+        assertThat(store.button(token)).hasValueSatisfying(action -> {
+            assertThat(action.line()).isEqualTo("import imp-1");
+            assertThat(action.owner()).isEqualTo("U1");
+            assertThat(action.kind()).isEqualTo(ButtonAction.Kind.RUN);
+        });
     }
 
     @Test
@@ -142,14 +177,26 @@ class BlockFormatterTest {
     }
 
     @Test
-    void format_confirm_carriesTheConfirmedLineInItsButton() {
-        JsonObject message = json(formatter.format(new Result.Confirm("Delete import job imp-1?",
-                "import delete imp-1 --yes"), ADMIN));
+    void format_confirm_keepsThePendingActionAndPutsOnlyItsTokenInTheButtons() {
+        String longName = "n".repeat(2_100);
+        JsonObject message = json(formatter.format(new Result.Confirm("Create?", command(
+                "import create --base m --weight lora --bucket b --key k/ --name " + longName + " --yes")), ADMIN));
 
-        assertThat(buttons(message)).anySatisfy(button -> {
-            assertThat(button.get("action_id").getAsString()).isEqualTo(ActionIds.CONFIRMED);
-            assertThat(button.get("value").getAsString()).isEqualTo("import delete imp-1 --yes");
+        List<JsonObject> buttons = buttons(message);
+        String token = buttons.get(0).get("value").getAsString();
+        assertThat(buttons).extracting(button -> button.get("action_id").getAsString())
+                .containsExactly(ActionIds.CONFIRMED, ActionIds.DISMISS);
+        assertThat(buttons).allSatisfy(button -> assertThat(button.get("value").getAsString()).isEqualTo(token));
+        assertThat(store.button(token)).hasValueSatisfying(action -> {
+            assertThat(action.kind()).isEqualTo(ButtonAction.Kind.CONFIRM);
+            assertThat(action.line()).endsWith("--name " + longName + " --yes");
+            assertThat(action.expiresAt()).isEqualTo(NOW.plus(Buttons.CONFIRM_TTL));
+            assertThat(action.owner()).isEqualTo("U0ADMIN");
         });
+    }
+
+    private static dev.mstudio.command.Command command(String line) {
+        return CommandLanguage.standard().parse(line).command();
     }
 
     @Test

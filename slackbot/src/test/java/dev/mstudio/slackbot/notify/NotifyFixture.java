@@ -10,6 +10,7 @@ import dev.mstudio.client.ImportQuery;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.paging.Jobs;
 import dev.mstudio.sandbox.Sandbox;
+import dev.mstudio.service.JobService;
 import dev.mstudio.slackbot.fakeslack.FakeSlack;
 import dev.mstudio.slackbot.fakeslack.SlackCall;
 import dev.mstudio.watch.WatchScheduler;
@@ -31,7 +32,8 @@ final class NotifyFixture implements AutoCloseable {
 
     final Sandbox sandbox;
     final DashScopeClient client;
-    final Jobs jobs;
+    Jobs jobs;
+    private JobService service;
     final FakeSlack slack;
     private final Slack sdk;
     final MethodsClient methods;
@@ -49,7 +51,6 @@ final class NotifyFixture implements AutoCloseable {
         this.watchScheduler = watchScheduler;
         this.sandbox = Sandbox.builder().port(0).speed(0.000_001).random(11).build().start();
         this.client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-test")).build();
-        this.jobs = Jobs.builder(client).build();
         this.slack = FakeSlack.start(0);
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slack.apiUrl());
@@ -71,11 +72,14 @@ final class NotifyFixture implements AutoCloseable {
 
     void startBot() {
         store = BotStore.open(dbUrl);
-        Watchers.Builder builder = Watchers.builder(client).stateStore(store).fixedInterval(Duration.ofMillis(100));
-        if (watchScheduler != null) {
-            builder.scheduler(watchScheduler).fixedInterval(Duration.ofSeconds(1));
-        }
-        watchers = builder.build();
+        service = JobService.builder(client).watchers(builder -> {
+            builder.stateStore(store).fixedInterval(Duration.ofMillis(100));
+            if (watchScheduler != null) {
+                builder.scheduler(watchScheduler).fixedInterval(Duration.ofSeconds(1));
+            }
+        }).build();
+        jobs = service.jobs();
+        watchers = service.watchers();
         NotifierBuilder notifierBuilder = Notifier.builder(watchers, jobs, methods, store);
         options.accept(notifierBuilder);
         notifier = notifierBuilder.build().start();
@@ -89,7 +93,7 @@ final class NotifyFixture implements AutoCloseable {
         }
         botRunning = false;
         notifier.close();
-        watchers.close();
+        service.close();
         store.close();
     }
 
@@ -130,7 +134,6 @@ final class NotifyFixture implements AutoCloseable {
         } finally {
             sdk.close();
             slack.close();
-            jobs.close();
             client.close();
             sandbox.close();
         }
