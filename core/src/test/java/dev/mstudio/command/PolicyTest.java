@@ -56,11 +56,7 @@ class PolicyTest {
     void destructive_inEverySpelling_byANonAdminInSlack_isRefused_andNothingReachesTheApi() {
         String ended = fixture.first(JobKind.IMPORT, "SUCCESSED");
         String running = fixture.first(JobKind.FINETUNE, "RUNNING");
-        List<String> lines = new ArrayList<>();
-        lines.addAll(Spellings.of("import delete", ended + " --yes", "import d", "import del"));
-        lines.addAll(Spellings.of("finetune cancel", running + " --yes", "finetune ca", "finetune can"));
-        lines.addAll(Spellings.of("finetune delete", running, "finetune d", "finetune dele"));
-        lines.addAll(Spellings.of("import create", "--base m --weight lora --bucket b --key k/ --yes", "import c"));
+        List<String> lines = Spellings.destructive(ended, running);
         long before = changing(fixture.sandbox.stats());
 
         for (String line : lines) {
@@ -75,14 +71,7 @@ class PolicyTest {
     @Test
     void replOnly_inEverySpelling_isRefusedInSlack_evenForAnAdmin() {
         String id = fixture.first(JobKind.FINETUNE, "RUNNING");
-        List<String> lines = new ArrayList<>();
-        lines.addAll(Spellings.of("history", "", "hi", "hist"));
-        lines.addAll(Spellings.of("open", "/etc/passwd", "o", "op"));
-        lines.addAll(Spellings.of("set output", "json", "se o", "set out"));
-        lines.addAll(Spellings.of("set region", "cn", "se r", "set reg"));
-        lines.addAll(Spellings.of("exit", "3", "e", "ex"));
-        lines.addAll(Spellings.of("finetune logs", id + " --follow", "finetune l"));
-        lines.addAll(Spellings.of("finetune logs", "--follow " + id, "finetune lo"));
+        List<String> lines = Spellings.replOnly(id);
 
         for (String line : lines) {
             Result result = fixture.language.run(fixture.session, line, SLACK_ADMIN);
@@ -91,6 +80,7 @@ class PolicyTest {
                     .containsAnyOf("works only in the REPL", "Unknown command", "Ambiguous", "Invalid", "Missing",
                             "Unclosed", "Unexpected", "Unknown option");
         }
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(7 * 20);
         assertThat(fixture.session.jsonOutput()).isFalse();
     }
 

@@ -54,6 +54,29 @@ public final class Spellings {
         return new ArrayList<>(all);
     }
 
+    /** Every destructive command in many spellings: delete an ended import, cancel and delete a fine-tune, create. */
+    public static List<String> destructive(String endedImport, String runningFineTune) {
+        List<String> lines = new ArrayList<>();
+        lines.addAll(of("import delete", endedImport + " --yes", "import d", "import del"));
+        lines.addAll(of("finetune cancel", runningFineTune + " --yes", "finetune ca", "finetune can"));
+        lines.addAll(of("finetune delete", runningFineTune, "finetune d", "finetune dele"));
+        lines.addAll(of("import create", "--base m --weight lora --bucket b --key k/ --yes", "import c"));
+        return lines;
+    }
+
+    /** Every REPL-only command (and option) in many spellings. */
+    public static List<String> replOnly(String fineTune) {
+        List<String> lines = new ArrayList<>();
+        lines.addAll(of("history", "", "hi", "hist"));
+        lines.addAll(of("open", "/etc/hostname", "o", "op"));
+        lines.addAll(of("set output", "json", "se o", "set out"));
+        lines.addAll(of("set region", "cn", "se r", "set reg"));
+        lines.addAll(of("exit", "3", "e", "ex"));
+        lines.addAll(of("finetune logs", fineTune + " --follow", "finetune l"));
+        lines.addAll(of("finetune logs", "--follow " + fineTune, "finetune lo"));
+        return lines;
+    }
+
     /** A random spelling of {@code line}: each word quoted, escaped, cased or spaced differently. */
     public static String mutate(String line, Random random) {
         String[] words = line.split(" ");

@@ -76,8 +76,7 @@ class AdminGatingTest {
     @Test
     void confirmClick_byNonAdmin_withAnAdminsRealToken_isRefusedAndDeletesNothing() throws Exception {
         String id = endedImport(2);
-        String token = BotFixture.buttons(fixture.slash(ADMIN, "import delete " + id).awaitReply(text -> text.contains(id))
-                .body()).get(0)[1];
+        String token = askedToken(id);
         long before = fixture.changingRequests();
 
         SlackCall reply = fixture.click(USER, "mstudio_confirmed", token).awaitReply(text -> text.contains("admins"));
@@ -90,8 +89,7 @@ class AdminGatingTest {
     @Test
     void forgedClicks_madeUpTokens_commandLines_orAnotherChannel_doNothing() throws Exception {
         String id = endedImport(3);
-        String token = BotFixture.buttons(fixture.slash(ADMIN, "import delete " + id).awaitReply(text -> text.contains(id))
-                .body()).get(0)[1];
+        String token = askedToken(id);
         long before = fixture.changingRequests();
         List<String> forged = List.of("import delete " + id + " --yes", "x".repeat(5_000), "", "AAAAAAAAAAAAAAAAAAAAAAAA",
                 token + "x", token.substring(1));
@@ -114,8 +112,7 @@ class AdminGatingTest {
     @Test
     void dismiss_thenConfirm_doesNothing() throws Exception {
         String id = endedImport(4);
-        String token = BotFixture.buttons(fixture.slash(ADMIN, "import delete " + id).awaitReply(text -> text.contains(id))
-                .body()).get(0)[1];
+        String token = askedToken(id);
 
         fixture.click(ADMIN, "mstudio_dismiss", token).awaitReply(text -> text.contains("Nothing was changed"));
         fixture.click(ADMIN, "mstudio_confirmed", token).awaitReply(text -> text.contains("Already done"));
@@ -164,6 +161,12 @@ class AdminGatingTest {
         assertThat(other.body().path("replace_original").asBoolean()).isFalse();
         assertThat(other.body().path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(owner.body().path("replace_original").asBoolean()).isTrue();
+    }
+
+    /** The token of the Yes button an admin gets for deleting import {@code id}. */
+    private static String askedToken(String id) throws Exception {
+        SlackCall ask = fixture.slash(ADMIN, "import delete " + id).awaitReply(text -> text.contains(id));
+        return BotFixture.buttons(ask.body()).get(0)[1];
     }
 
     private static String endedImport(int index) throws Exception {
