@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code /_sandbox/...}: the sandbox's own control API for tests, demos and benchmarks (no auth). */
+/** {@code /_sandbox/...}: the sandbox's own control API for tests, demos and benchmarks (the API's bearer key when one is configured). */
 final class ControlApi {
 
     static final int DEFAULT_REQUEST_LIMIT = 50;
