@@ -88,10 +88,12 @@ final class ControlApi {
         if (!(active >= 0 && active <= 1)) {
             throw ApiError.invalid("active must be between 0 and 1; got " + active + ".");
         }
-        Seeder.Counts added = seeder.seed(imports, fineTunes, active);
+        String workspace = body.has("workspace") ? Fields.requiredString(body, "workspace") : state.defaultWorkspace();
+        Seeder.Counts added = seeder.seed(imports, fineTunes, active, workspace);
         ObjectNode out = Json.object()
                 .put("imports", added.imports())
                 .put("finetunes", added.fineTunes())
+                .put("workspace", workspace)
                 .put("total_imports", state.imports().size())
                 .put("total_finetunes", state.fineTunes().size());
         return Reply.flat(call.requestId(), out);

@@ -42,7 +42,7 @@ final class FineTuneApi {
         long now = state.now();
         Predicate<FineTuneJob> byModel = model == null ? null
                 : job -> model.equals(job.model()) || model.equals(job.baseModel());
-        JobStore.Page<FineTuneJob> page = state.fineTunes().page(status, now, byModel, pageNo, pageSize);
+        JobStore.Page<FineTuneJob> page = jobs(call).page(status, now, byModel, pageNo, pageSize);
         ObjectNode out = Json.object()
                 .put("page_no", pageNo)
                 .put("page_size", pageSize)
@@ -54,15 +54,15 @@ final class FineTuneApi {
 
     private JsonNode create(HttpCall call) {
         FineTuneRequest request = FineTuneRequest.parse(call.jsonObject(true));
-        String header = call.header("X-DashScope-WorkSpace");
-        String workspace = header == null || header.isBlank() ? state.defaultWorkspace() : header.trim();
+        String workspace = state.workspace(call);
+        JobStore<FineTuneJob> jobs = state.fineTunes().in(workspace);
         long now = state.now();
         synchronized (createLock) {
             checkCapacity(now);
-            checkSuffix(request);
+            checkSuffix(jobs, request);
             FineTuneJob job = factory.create(request, workspace, now);
             for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++, job = factory.withNewId(job)) {
-                if (state.fineTunes().add(job)) {
+                if (!state.fineTunes().containsId(job.id()) && jobs.add(job)) {
                     return job.toJson(now);
                 }
             }
@@ -78,9 +78,9 @@ final class FineTuneApi {
         }
     }
 
-    private void checkSuffix(FineTuneRequest request) {
+    private static void checkSuffix(JobStore<FineTuneJob> jobs, FineTuneRequest request) {
         String suffix = request.suffix();
-        if (suffix != null && state.fineTunes().findFirst(job ->
+        if (suffix != null && jobs.findFirst(job ->
                 suffix.equals(job.suffix()) && request.model().equals(job.model())).isPresent()) {
             throw ApiError.conflict("Model instance " + request.model() + "-" + suffix
                     + " already exists, please specify a suffix");
@@ -94,7 +94,7 @@ final class FineTuneApi {
     private JsonNode cancel(HttpCall call) {
         FineTuneJob job = find(call);
         long now = state.now();
-        if (!state.fineTunes().forceIfActive(job, JobKind.CANCELED, now)) {
+        if (!jobs(call).forceIfActive(job, JobKind.CANCELED, now)) {
             throw ApiError.unsupported("The fine-tune job cannot be canceled because its status is "
                     + job.status(now) + "; only PENDING or RUNNING jobs can be canceled.");
         }
@@ -104,7 +104,7 @@ final class FineTuneApi {
     private JsonNode delete(HttpCall call) {
         String id = call.var("job_id");
         long now = state.now();
-        state.fineTunes().remove(id, job -> {
+        jobs(call).remove(id, job -> {
             if (!job.isTerminal(now)) {
                 throw ApiError.unsupported("The fine-tune job cannot be deleted because its status is "
                         + job.status(now) + "; cancel it first or wait until it ends.");
@@ -132,7 +132,12 @@ final class FineTuneApi {
 
     private FineTuneJob find(HttpCall call) {
         String id = call.var("job_id");
-        return state.fineTunes().get(id).orElseThrow(() -> notFound(id));
+        return jobs(call).get(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The fine-tunes of the request's workspace: the only ones it may see or change. */
+    private JobStore<FineTuneJob> jobs(HttpCall call) {
+        return state.fineTunes().in(state.workspace(call));
     }
 
     private static ApiError notFound(String id) {

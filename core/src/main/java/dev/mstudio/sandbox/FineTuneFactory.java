@@ -32,7 +32,7 @@ final class FineTuneFactory {
     }
 
     /** A job standing at {@code target} now; {@code canceled} ones were canceled along the way. */
-    FineTuneJob seeded(Target target, boolean fails, boolean canceled, long now, long maxAgeMs) {
+    FineTuneJob seeded(Target target, boolean fails, boolean canceled, long now, long maxAgeMs, String workspace) {
         Dice dice = state.dice();
         FineTuneRequest request = randomRequest(dice);
         Catalog.TrainingFailure failure = fails ? dice.pick(Catalog.TRAINING_FAILURES) : null;
@@ -46,7 +46,7 @@ final class FineTuneFactory {
             long at = lifecycle.createdMs() + dice.between(span / 10, span * 9 / 10);
             lifecycle.force(JobKind.CANCELED, Math.min(at, now));
         }
-        return build(request, state.defaultWorkspace(), plan, failure, lifecycle);
+        return build(request, workspace, plan, failure, lifecycle);
     }
 
     /** A fresh job ID for the same job, for when the first one was taken. */
@@ -71,7 +71,7 @@ final class FineTuneFactory {
     private String baseModelOf(String model) {
         Matcher m = OUTPUT_OF_JOB.matcher(model);
         if (m.matches()) {
-            return state.fineTunes().get(m.group(1)).map(FineTuneJob::baseModel).orElse(model);
+            return state.fineTunes().find(m.group(1)).map(FineTuneJob::baseModel).orElse(model);
         }
         return model;
     }

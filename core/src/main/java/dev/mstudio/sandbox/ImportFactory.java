@@ -16,14 +16,15 @@ final class ImportFactory {
     }
 
     /** Creates and stores a PENDING job whose outcome is decided now by the failure rate. */
-    ImportJob create(ImportRequest request, long now) {
+    ImportJob create(ImportRequest request, String workspace, long now) {
         boolean fails = state.decidesFailure();
         long pending = state.duration(PENDING_LOW_MS, PENDING_HIGH_MS);
         long run = runMs(fails);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Lifecycle lifecycle = Lifecycle.ofStart(now + pending, pending, run, !fails);
             ImportJob job = build(request, fails, lifecycle);
-            if (state.imports().add(job)) {
+            if (!state.imports().containsId(job.id()) && !state.imports().containsName(job.modelName())
+                    && state.imports().in(workspace).add(job)) {
                 return job;
             }
         }

@@ -112,7 +112,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Adds generated jobs (see {@code POST /_sandbox/seed}); {@code active} is the share PENDING/RUNNING. */
     public Sandbox seed(int imports, int fineTunes, double active) {
-        seeder.seed(imports, fineTunes, active);
+        seeder.seed(imports, fineTunes, active, state.defaultWorkspace());
         return this;
     }
 

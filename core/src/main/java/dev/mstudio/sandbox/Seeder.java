@@ -31,7 +31,7 @@ final class Seeder {
      * Adds jobs with create times spread over the past; a share {@code active} is PENDING or
      * RUNNING, the rest ended (mostly successfully, some failed, some fine-tunes canceled).
      */
-    Counts seed(int importCount, int fineTuneCount, double active) {
+    Counts seed(int importCount, int fineTuneCount, double active, String workspace) {
         if (importCount < 0 || fineTuneCount < 0 || importCount > MAX_PER_CALL || fineTuneCount > MAX_PER_CALL) {
             throw new IllegalArgumentException("imports and finetunes must be between 0 and " + MAX_PER_CALL);
         }
@@ -53,10 +53,11 @@ final class Seeder {
             double outcome = dice.nextDouble();
             boolean fails = target.active() ? state.decidesFailure() : outcome >= 0.7 && outcome < 0.9;
             boolean canceled = !target.active() && outcome >= 0.9;
-            FineTuneJob job = fineTunes.seeded(target, fails, canceled, now, SEED_MAX_AGE_MS);
+            FineTuneJob job = fineTunes.seeded(target, fails, canceled, now, SEED_MAX_AGE_MS, workspace);
             newFineTunes.add(keys.uniqueFineTune(job));
         }
-        return new Counts(state.imports().addAll(newImports), state.fineTunes().addAll(newFineTunes));
+        return new Counts(state.imports().in(workspace).addAll(newImports),
+                state.fineTunes().in(workspace).addAll(newFineTunes));
     }
 
     private static Target randomTarget(Dice dice, double active) {
@@ -90,7 +91,9 @@ final class Seeder {
         addFineTunes(demoFineTunes, keys, now, Target.ENDED, false, false, 10);
         addFineTunes(demoFineTunes, keys, now, Target.ENDED, true, false, 3);
         addFineTunes(demoFineTunes, keys, now, Target.ENDED, false, true, 3);
-        return new Counts(state.imports().addAll(demoImports), state.fineTunes().addAll(demoFineTunes));
+        String workspace = state.defaultWorkspace();
+        return new Counts(state.imports().in(workspace).addAll(demoImports),
+                state.fineTunes().in(workspace).addAll(demoFineTunes));
     }
 
     private void addImports(List<ImportJob> into, UniqueKeys keys, long now, Target target, boolean fails, int n) {
@@ -102,7 +105,8 @@ final class Seeder {
     private void addFineTunes(List<FineTuneJob> into, UniqueKeys keys, long now, Target target, boolean fails,
                               boolean canceled, int n) {
         for (int i = 0; i < n; i++) {
-            into.add(keys.uniqueFineTune(fineTunes.seeded(target, fails, canceled, now, DEMO_MAX_AGE_MS)));
+            into.add(keys.uniqueFineTune(fineTunes.seeded(target, fails, canceled, now, DEMO_MAX_AGE_MS,
+                    state.defaultWorkspace())));
         }
     }
 
@@ -121,7 +125,7 @@ final class Seeder {
 
         boolean claim(String id, String name) {
             boolean free = !taken.contains(id) && !taken.contains(name)
-                    && !state.imports().contains(id) && state.imports().byName(name).isEmpty();
+                    && !state.imports().containsId(id) && !state.imports().containsName(name);
             if (free) {
                 taken.add(id);
                 taken.add(name);
@@ -130,7 +134,7 @@ final class Seeder {
         }
 
         FineTuneJob uniqueFineTune(FineTuneJob job) {
-            while (taken.contains(job.id()) || state.fineTunes().contains(job.id())) {
+            while (taken.contains(job.id()) || state.fineTunes().containsId(job.id())) {
                 job = fineTunes.withNewId(job);
             }
             taken.add(job.id());
