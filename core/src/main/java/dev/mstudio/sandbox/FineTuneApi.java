@@ -14,6 +14,11 @@ final class FineTuneApi {
     static final int MAX_LOG_LINES = 1000;
     private static final int CREATE_ATTEMPTS = 20;
     private static final int THROTTLE_RETRY_AFTER_SECONDS = 30;
+    /** A canceled job shows CANCELING for this long (realistically; divided by the speed), then CANCELED. */
+    private static final long CANCEL_LOW_MS = 10_000;
+    private static final long CANCEL_HIGH_MS = 30_000;
+    private static final java.util.Set<String> CANCELABLE =
+            java.util.Set.of(JobKind.PENDING, Lifecycle.QUEUING_STATUS, JobKind.RUNNING);
 
     private final SandboxState state;
     private final FineTuneFactory factory;
@@ -94,9 +99,11 @@ final class FineTuneApi {
     private JsonNode cancel(HttpCall call) {
         FineTuneJob job = find(call);
         long now = state.now();
-        if (!jobs(call).forceIfActive(job, JobKind.CANCELED, now)) {
+        long stopped = now + state.duration(CANCEL_LOW_MS, CANCEL_HIGH_MS);
+        Lifecycle.Forced canceling = new Lifecycle.Forced(Lifecycle.CANCELING_STATUS, now, JobKind.CANCELED, stopped);
+        if (!jobs(call).forceIf(job, CANCELABLE::contains, canceling)) {
             throw ApiError.unsupported("The fine-tune job cannot be canceled because its status is "
-                    + job.status(now) + "; only PENDING or RUNNING jobs can be canceled.");
+                    + job.status(now) + "; only PENDING, QUEUING or RUNNING jobs can be canceled.");
         }
         return Json.object().put("status", "success");
     }

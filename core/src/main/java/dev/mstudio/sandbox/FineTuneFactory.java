@@ -27,7 +27,7 @@ final class FineTuneFactory {
         Catalog.TrainingFailure failure = state.decidesFailure() ? state.dice().pick(Catalog.TRAINING_FAILURES) : null;
         FineTuneJob.Plan plan = plan(request);
         long pending = state.duration(PENDING_LOW_MS, PENDING_HIGH_MS);
-        Lifecycle lifecycle = Lifecycle.ofStart(now + pending, pending, runMs(plan, failure), failure == null);
+        Lifecycle lifecycle = Lifecycle.queued(now + pending, pending, runMs(plan, failure), failure == null);
         return build(request, workspace, plan, failure, lifecycle);
     }
 
@@ -40,7 +40,7 @@ final class FineTuneFactory {
         long pending = state.duration(PENDING_LOW_MS, PENDING_HIGH_MS);
         long run = runMs(plan, failure);
         long start = target.startMs(state, now, pending, run, maxAgeMs);
-        Lifecycle lifecycle = Lifecycle.ofStart(start, pending, run, failure == null);
+        Lifecycle lifecycle = Lifecycle.queued(start, pending, run, failure == null);
         if (canceled) {
             long span = lifecycle.endMs() - lifecycle.createdMs();
             long at = lifecycle.createdMs() + dice.between(span / 10, span * 9 / 10);

@@ -93,19 +93,23 @@ final class JobStore<J extends Job> {
 
     /** Freezes a stored job in {@code status}; false when it is no longer stored. */
     boolean force(J job, String status, long now) {
+        return force(job, new Lifecycle.Forced(status, now));
+    }
+
+    /** Imposes {@code forced} on a stored job, if {@code when} accepts its status now, atomically. */
+    boolean forceIf(J job, Predicate<String> when, Lifecycle.Forced forced) {
+        return write(() -> when.test(job.status(forced.atMs())) && force(job, forced));
+    }
+
+    private boolean force(J job, Lifecycle.Forced forced) {
         return write(() -> {
             if (byId.get(job.id()) != job) {
                 return false;
             }
-            job.lifecycle().force(status, now);
+            job.lifecycle().force(forced);
             columns.markForced(job);
             return true;
         });
-    }
-
-    /** Like {@link #force} but only while the job has not ended; false if it had (or is gone). */
-    boolean forceIfActive(J job, String status, long now) {
-        return write(() -> !job.isTerminal(now) && byId.get(job.id()) == job && force(job, status, now));
     }
 
     /**

@@ -100,14 +100,16 @@ class SandboxJobStoreTest {
     }
 
     @Test
-    void forceIfActive_endedJob_isRefused() {
+    void forceIf_endedJob_isRefused() {
         ImportJob done = job("done", -1_000);
         ImportJob running = job("running", 0);
         store.add(done);
         store.add(running);
 
-        assertThat(store.forceIfActive(done, "CANCELED", 60)).isFalse();
-        assertThat(store.forceIfActive(running, "CANCELED", 60)).isTrue();
+        assertThat(store.forceIf(done, status -> !JobKind.IMPORT.isTerminal(status), new Lifecycle.Forced("CANCELED", 60)))
+                .isFalse();
+        assertThat(store.forceIf(running, status -> !JobKind.IMPORT.isTerminal(status), new Lifecycle.Forced("CANCELED", 60)))
+                .isTrue();
         assertThat(store.force(job("absent", 5), "X", 60)).isFalse();
         assertThat(ids(store.page("CANCELED", 60, null, 1, 10))).containsExactly("running");
     }
