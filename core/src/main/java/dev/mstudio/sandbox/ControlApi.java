@@ -105,7 +105,8 @@ final class ControlApi {
                 .put("latency_ms", f.latencyMs())
                 .put("error_rate", f.errorRate())
                 .put("throttle_rate", f.throttleRate())
-                .put("stall_ms", f.stallMs());
+                .put("stall_ms", f.stallMs())
+                .put("ignore_status_filter", f.ignoreStatusFilter());
     }
 
     /** Replaces all faults; fields left out are 0. */
@@ -116,7 +117,9 @@ final class ControlApi {
         long stall = body.has("stall_ms") ? Fields.intIn(body.get("stall_ms"), "stall_ms", 0, maxMs) : 0;
         double errors = rate(body, "error_rate");
         double throttles = rate(body, "throttle_rate");
-        state.faults(new Faults(latency, errors, throttles, stall));
+        boolean ignoreStatus = body.has("ignore_status_filter")
+                && Fields.bool(body.get("ignore_status_filter"), "ignore_status_filter");
+        state.faults(new Faults(latency, errors, throttles, stall, ignoreStatus));
         return Reply.flat(call.requestId(), faults());
     }
 
