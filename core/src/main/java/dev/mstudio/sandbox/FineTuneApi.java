@@ -113,6 +113,9 @@ final class FineTuneApi {
         String id = call.var("job_id");
         long now = state.now();
         jobs(call).remove(id, job -> {
+            if (job.createdMs() > now) {
+                throw notFound(id);
+            }
             if (!job.isTerminal(now)) {
                 throw ApiError.unsupported("The fine-tune job cannot be deleted because its status is "
                         + job.status(now) + "; cancel it first or wait until it ends.");
@@ -140,7 +143,8 @@ final class FineTuneApi {
 
     private FineTuneJob find(HttpCall call) {
         String id = call.var("job_id");
-        return jobs(call).get(id).orElseThrow(() -> notFound(id));
+        long now = state.now();
+        return jobs(call).get(id).filter(job -> job.createdMs() <= now).orElseThrow(() -> notFound(id));
     }
 
     /** The fine-tunes of the request's workspace: the only ones it may see or change. */

@@ -69,6 +69,9 @@ final class ImportApi {
         String id = call.var("job_id");
         long now = state.now();
         ImportJob removed = jobs(call).remove(id, job -> {
+            if (job.createdMs() > now) {
+                throw notFound(id);
+            }
             if (!job.isTerminal(now)) {
                 throw ApiError.denied("The import job is currently running and cannot be deleted.");
             }
@@ -78,7 +81,8 @@ final class ImportApi {
 
     private ImportJob find(HttpCall call) {
         String id = call.var("job_id");
-        return jobs(call).get(id).orElseThrow(() -> notFound(id));
+        long now = state.now();
+        return jobs(call).get(id).filter(job -> job.createdMs() <= now).orElseThrow(() -> notFound(id));
     }
 
     /** The imports of the request's workspace: the only ones it may see or change. */

@@ -36,6 +36,11 @@ final class JobColumns<J extends Job> {
         return size;
     }
 
+    /** How many jobs were created at or before {@code now}: they come first. */
+    int createdBy(long now) {
+        return upperBound(now);
+    }
+
     @SuppressWarnings("unchecked")
     J job(int i) {
         return (J) jobs[i];
@@ -100,7 +105,7 @@ final class JobColumns<J extends Job> {
      */
     boolean hasStatus(int i, String status, int phase, long now) {
         if ((flags[i] & FORCED) != 0) {
-            return job(i).lifecycle().forced().statusAt(now).equalsIgnoreCase(status);
+            return job(i).status(now).equalsIgnoreCase(status);
         }
         return phase >= 0 && Lifecycle.phase(now, queues[i], starts[i], ends[i], (flags[i] & SUCCEEDS) != 0) == phase;
     }

@@ -87,7 +87,7 @@ final class Lifecycle {
 
     String status(JobKind kind, long now) {
         Forced f = forced;
-        if (f != null) {
+        if (f != null && now >= f.atMs()) {
             return f.statusAt(now);
         }
         return switch (phase(now, queueMs, startMs, endMs, succeeds)) {
@@ -134,7 +134,7 @@ final class Lifecycle {
     /** When the job reached its terminal status, or -1 while it has not. */
     long endTime(JobKind kind, long now) {
         Forced f = forced;
-        if (f != null) {
+        if (f != null && now >= f.atMs()) {
             return kind.isTerminal(f.statusAt(now)) ? f.sinceMs(now) : -1;
         }
         return now >= endMs ? endMs : -1;

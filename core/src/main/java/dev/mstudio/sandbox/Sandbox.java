@@ -36,6 +36,7 @@ public final class Sandbox implements AutoCloseable {
 
     private final SandboxState state;
     private final Seeder seeder;
+    private final DemoWorkspace demo;
     private final Dispatcher dispatcher;
     private final int requestedPort;
     private SandboxServer server;
@@ -49,6 +50,7 @@ public final class Sandbox implements AutoCloseable {
         ImportFactory imports = new ImportFactory(state);
         FineTuneFactory fineTunes = new FineTuneFactory(state);
         this.seeder = new Seeder(state, imports, fineTunes);
+        this.demo = new DemoWorkspace(state, imports, fineTunes);
         Router api = new Router();
         new ImportApi(state, imports).register(api);
         new FineTuneApi(state, fineTunes).register(api);
@@ -116,9 +118,13 @@ public final class Sandbox implements AutoCloseable {
         return this;
     }
 
-    /** Adds a demo workspace: a few dozen jobs in every status, some finishing in the next minutes. */
+    /**
+     * Adds the demo workspace to the default workspace: jobs in every status, one finishing every
+     * few minutes, the same (IDs and lifecycles, relative to a fixed epoch) in every run at the
+     * same speed, so an ID seen in one run can be looked up in the next.
+     */
     public Sandbox seedDemo() {
-        seeder.demo();
+        demo.seed();
         return this;
     }
 

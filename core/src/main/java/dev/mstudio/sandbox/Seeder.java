@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Fills the stores with generated jobs: bulk seeds for tests and benchmarks, or a demo workspace. */
+/** Fills the stores with generated jobs for tests and benchmarks (the demo workspace is {@link DemoWorkspace}). */
 final class Seeder {
 
     /** How many jobs were added of each kind. */
@@ -15,7 +15,6 @@ final class Seeder {
 
     static final int MAX_PER_CALL = 1_000_000;
     private static final long SEED_MAX_AGE_MS = Duration.ofDays(60).toMillis();
-    private static final long DEMO_MAX_AGE_MS = Duration.ofDays(14).toMillis();
 
     private final SandboxState state;
     private final ImportFactory imports;
@@ -65,49 +64,6 @@ final class Seeder {
             return Target.ENDED;
         }
         return dice.chance(0.3) ? Target.PENDING : Target.RUNNING;
-    }
-
-    /**
-     * A demo workspace: jobs of both kinds in every status, with some RUNNING jobs that end one
-     * to three minutes (at speed 1) from now, so a watcher sees them finish.
-     */
-    Counts demo() {
-        long now = state.now();
-        UniqueKeys keys = new UniqueKeys();
-        List<ImportJob> demoImports = new ArrayList<>();
-        addImports(demoImports, keys, now, Target.PENDING, false, 2);
-        addImports(demoImports, keys, now, Target.RUNNING, false, 2);
-        addImports(demoImports, keys, now, Target.RUNNING, true, 1);
-        addImports(demoImports, keys, now, Target.ENDING_SOON, false, 1);
-        addImports(demoImports, keys, now, Target.ENDING_SOON, true, 1);
-        addImports(demoImports, keys, now, Target.ENDED, false, 8);
-        addImports(demoImports, keys, now, Target.ENDED, true, 3);
-        List<FineTuneJob> demoFineTunes = new ArrayList<>();
-        addFineTunes(demoFineTunes, keys, now, Target.PENDING, false, false, 2);
-        addFineTunes(demoFineTunes, keys, now, Target.RUNNING, false, false, 2);
-        addFineTunes(demoFineTunes, keys, now, Target.RUNNING, true, false, 1);
-        addFineTunes(demoFineTunes, keys, now, Target.ENDING_SOON, false, false, 2);
-        addFineTunes(demoFineTunes, keys, now, Target.ENDING_SOON, true, false, 1);
-        addFineTunes(demoFineTunes, keys, now, Target.ENDED, false, false, 10);
-        addFineTunes(demoFineTunes, keys, now, Target.ENDED, true, false, 3);
-        addFineTunes(demoFineTunes, keys, now, Target.ENDED, false, true, 3);
-        String workspace = state.defaultWorkspace();
-        return new Counts(state.imports().in(workspace).addAll(demoImports),
-                state.fineTunes().in(workspace).addAll(demoFineTunes));
-    }
-
-    private void addImports(List<ImportJob> into, UniqueKeys keys, long now, Target target, boolean fails, int n) {
-        for (int i = 0; i < n; i++) {
-            into.add(uniqueImport(keys, target, fails, now, DEMO_MAX_AGE_MS));
-        }
-    }
-
-    private void addFineTunes(List<FineTuneJob> into, UniqueKeys keys, long now, Target target, boolean fails,
-                              boolean canceled, int n) {
-        for (int i = 0; i < n; i++) {
-            into.add(keys.uniqueFineTune(fineTunes.seeded(target, fails, canceled, now, DEMO_MAX_AGE_MS,
-                    state.defaultWorkspace())));
-        }
     }
 
     private ImportJob uniqueImport(UniqueKeys keys, Target target, boolean fails, long now, long maxAgeMs) {
