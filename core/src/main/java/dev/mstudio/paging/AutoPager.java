@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Every job of a listing, one page at a time: page k+1 is fetched only when the consumer asks for
  * the job after the last one of page k. Stops at the listing's total (or at an empty page). A job
- * met twice, because new jobs shifted the pages during the walk, is passed on once.
+ * met twice, because new jobs shifted the pages during the walk, is passed on once; a job whose
+ * status the listing's filter excludes (a service that ignored the filter sent it) is not at all.
  */
 final class AutoPager extends Spliterators.AbstractSpliterator<Job> {
 
@@ -26,6 +27,7 @@ final class AutoPager extends Spliterators.AbstractSpliterator<Job> {
     }
 
     private final Fetch fetch;
+    private final JobQuery filter;
     private final Set<String> seen = new HashSet<>();
     private JobQuery nextPage;
     private Iterator<Job> current = Collections.emptyIterator();
@@ -33,6 +35,7 @@ final class AutoPager extends Spliterators.AbstractSpliterator<Job> {
     AutoPager(JobQuery firstPage, Fetch fetch) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT);
         this.nextPage = firstPage;
+        this.filter = firstPage;
         this.fetch = fetch;
     }
 
@@ -41,7 +44,7 @@ final class AutoPager extends Spliterators.AbstractSpliterator<Job> {
         while (true) {
             while (current.hasNext()) {
                 Job job = current.next();
-                if (seen.add(job.id())) {
+                if (filter.admits(job) && seen.add(job.id())) {
                     action.accept(job);
                     return true;
                 }

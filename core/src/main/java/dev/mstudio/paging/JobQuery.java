@@ -2,6 +2,7 @@ package dev.mstudio.paging;
 
 import dev.mstudio.client.FineTuneQuery;
 import dev.mstudio.client.ImportQuery;
+import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
 import java.util.Locale;
 import java.util.Objects;
@@ -51,6 +52,14 @@ public record JobQuery(JobKind kind, String status, String model, int pageNo, in
 
     public JobQuery withPageSize(int newPageSize) {
         return new JobQuery(kind, status, model, pageNo, newPageSize);
+    }
+
+    /**
+     * Whether a job belongs in this listing by its status. The service's fine-tune status filter
+     * is undocumented and may be ignored, so what a listing shows is checked here too.
+     */
+    public boolean admits(Job job) {
+        return status == null || status.equalsIgnoreCase(job.status());
     }
 
     ImportQuery toImportQuery() {

@@ -78,7 +78,7 @@ public final class Jobs implements AutoCloseable {
      */
     public Stream<Job> stream(JobQuery filter) {
         JobQuery first = filter.withPage(1).withPageSize(JobQuery.MAX_PAGE_SIZE);
-        return StreamSupport.stream(new AutoPager(first, this::fetch), false);
+        return StreamSupport.stream(new AutoPager(first, this::fetchAsServed), false);
     }
 
     /** One job, through a short cache (two seconds by default). */
@@ -151,7 +151,28 @@ public final class Jobs implements AutoCloseable {
         cache.invalidatePages(kind);
     }
 
+    /**
+     * A page as the listing should show it. When the service ignored the status filter (the page
+     * holds a job in another status), the page is cut from a walk of the whole listing, filtered
+     * here: each such page then costs a walk, but shows what was asked for.
+     */
     private Page<Job> fetch(JobQuery query) throws IOException {
+        Page<Job> page = fetchAsServed(query);
+        if (page.items().stream().allMatch(query::admits)) {
+            return page;
+        }
+        List<Job> matching;
+        try (Stream<Job> all = stream(query)) {
+            matching = all.toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        int from = (int) Math.min(matching.size(), (long) (query.pageNo() - 1) * query.pageSize());
+        List<Job> items = matching.subList(from, Math.min(matching.size(), from + query.pageSize()));
+        return new Page<>(List.copyOf(items), matching.size(), query.pageNo(), query.pageSize(), page.requestId());
+    }
+
+    private Page<Job> fetchAsServed(JobQuery query) throws IOException {
         Page<? extends Job> page = query.kind() == JobKind.IMPORT
                 ? client.listImports(query.toImportQuery())
                 : client.listFineTunes(query.toFineTuneQuery());

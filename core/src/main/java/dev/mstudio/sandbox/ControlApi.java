@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code /_sandbox/...}: the sandbox's own control API for tests, demos and benchmarks (no auth). */
+/** {@code /_sandbox/...}: the sandbox's own control API for tests, demos and benchmarks (the API's bearer key when one is configured). */
 final class ControlApi {
 
     static final int DEFAULT_REQUEST_LIMIT = 50;
@@ -88,10 +88,12 @@ final class ControlApi {
         if (!(active >= 0 && active <= 1)) {
             throw ApiError.invalid("active must be between 0 and 1; got " + active + ".");
         }
-        Seeder.Counts added = seeder.seed(imports, fineTunes, active);
+        String workspace = body.has("workspace") ? Fields.requiredString(body, "workspace") : state.defaultWorkspace();
+        Seeder.Counts added = seeder.seed(imports, fineTunes, active, workspace);
         ObjectNode out = Json.object()
                 .put("imports", added.imports())
                 .put("finetunes", added.fineTunes())
+                .put("workspace", workspace)
                 .put("total_imports", state.imports().size())
                 .put("total_finetunes", state.fineTunes().size());
         return Reply.flat(call.requestId(), out);
@@ -103,7 +105,8 @@ final class ControlApi {
                 .put("latency_ms", f.latencyMs())
                 .put("error_rate", f.errorRate())
                 .put("throttle_rate", f.throttleRate())
-                .put("stall_ms", f.stallMs());
+                .put("stall_ms", f.stallMs())
+                .put("ignore_status_filter", f.ignoreStatusFilter());
     }
 
     /** Replaces all faults; fields left out are 0. */
@@ -114,7 +117,9 @@ final class ControlApi {
         long stall = body.has("stall_ms") ? Fields.intIn(body.get("stall_ms"), "stall_ms", 0, maxMs) : 0;
         double errors = rate(body, "error_rate");
         double throttles = rate(body, "throttle_rate");
-        state.faults(new Faults(latency, errors, throttles, stall));
+        boolean ignoreStatus = body.has("ignore_status_filter")
+                && Fields.bool(body.get("ignore_status_filter"), "ignore_status_filter");
+        state.faults(new Faults(latency, errors, throttles, stall, ignoreStatus));
         return Reply.flat(call.requestId(), faults());
     }
 

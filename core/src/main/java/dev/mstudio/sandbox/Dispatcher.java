@@ -47,6 +47,10 @@ final class Dispatcher implements HttpHandler {
     private Reply controlReply(HttpCall call) {
         Router.Resolution route = control.resolve(call.method(), call.segments());
         try {
+            if (state.apiKey() != null) {
+                // a sandbox started with a key guards its controls as the API: same key, same error
+                ApiGateway.authenticate(state, call.header("Authorization"));
+            }
             if (!route.pathFound()) {
                 throw ApiError.notFound("Not found: there is no sandbox control at " + call.path() + ".");
             }
@@ -70,6 +74,8 @@ final class Dispatcher implements HttpHandler {
         headers.set("Content-Type", "application/json; charset=utf-8");
         reply.headers().forEach(headers::set);
         if (method.equals("HEAD")) {
+            // the GET answer's headers, Content-Length included, without its body
+            headers.set("Content-Length", Integer.toString(bytes.length));
             exchange.sendResponseHeaders(reply.status(), -1);
             return;
         }

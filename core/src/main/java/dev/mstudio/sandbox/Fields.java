@@ -68,4 +68,12 @@ final class Fields {
         }
         throw ApiError.invalid(label + " must be a number.");
     }
+
+    /** A JSON boolean. */
+    static boolean bool(JsonNode node, String label) {
+        if (!node.isBoolean()) {
+            throw ApiError.invalid(label + " must be true or false.");
+        }
+        return node.asBoolean();
+    }
 }

@@ -14,6 +14,11 @@ final class FineTuneApi {
     static final int MAX_LOG_LINES = 1000;
     private static final int CREATE_ATTEMPTS = 20;
     private static final int THROTTLE_RETRY_AFTER_SECONDS = 30;
+    /** A canceled job shows CANCELING for this long (realistically; divided by the speed), then CANCELED. */
+    private static final long CANCEL_LOW_MS = 10_000;
+    private static final long CANCEL_HIGH_MS = 30_000;
+    private static final java.util.Set<String> CANCELABLE =
+            java.util.Set.of(JobKind.PENDING, Lifecycle.QUEUING_STATUS, JobKind.RUNNING);
 
     private final SandboxState state;
     private final FineTuneFactory factory;
@@ -38,11 +43,12 @@ final class FineTuneApi {
         int pageNo = Params.pageNo(call);
         int pageSize = Params.pageSize(call);
         String model = call.param("model");
-        String status = call.param("status");
+        // the filter is undocumented; the sandbox can be told to ignore it, as the service may
+        String status = state.faults().ignoreStatusFilter() ? null : call.param("status");
         long now = state.now();
         Predicate<FineTuneJob> byModel = model == null ? null
                 : job -> model.equals(job.model()) || model.equals(job.baseModel());
-        JobStore.Page<FineTuneJob> page = state.fineTunes().page(status, now, byModel, pageNo, pageSize);
+        JobStore.Page<FineTuneJob> page = jobs(call).page(status, now, byModel, pageNo, pageSize);
         ObjectNode out = Json.object()
                 .put("page_no", pageNo)
                 .put("page_size", pageSize)
@@ -54,15 +60,15 @@ final class FineTuneApi {
 
     private JsonNode create(HttpCall call) {
         FineTuneRequest request = FineTuneRequest.parse(call.jsonObject(true));
-        String header = call.header("X-DashScope-WorkSpace");
-        String workspace = header == null || header.isBlank() ? state.defaultWorkspace() : header.trim();
+        String workspace = state.workspace(call);
+        JobStore<FineTuneJob> jobs = state.fineTunes().in(workspace);
         long now = state.now();
         synchronized (createLock) {
             checkCapacity(now);
-            checkSuffix(request);
+            checkSuffix(jobs, request);
             FineTuneJob job = factory.create(request, workspace, now);
             for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++, job = factory.withNewId(job)) {
-                if (state.fineTunes().add(job)) {
+                if (!state.fineTunes().containsId(job.id()) && jobs.add(job)) {
                     return job.toJson(now);
                 }
             }
@@ -78,9 +84,9 @@ final class FineTuneApi {
         }
     }
 
-    private void checkSuffix(FineTuneRequest request) {
+    private static void checkSuffix(JobStore<FineTuneJob> jobs, FineTuneRequest request) {
         String suffix = request.suffix();
-        if (suffix != null && state.fineTunes().findFirst(job ->
+        if (suffix != null && jobs.findFirst(job ->
                 suffix.equals(job.suffix()) && request.model().equals(job.model())).isPresent()) {
             throw ApiError.conflict("Model instance " + request.model() + "-" + suffix
                     + " already exists, please specify a suffix");
@@ -94,9 +100,11 @@ final class FineTuneApi {
     private JsonNode cancel(HttpCall call) {
         FineTuneJob job = find(call);
         long now = state.now();
-        if (!state.fineTunes().forceIfActive(job, JobKind.CANCELED, now)) {
+        long stopped = now + state.duration(CANCEL_LOW_MS, CANCEL_HIGH_MS);
+        Lifecycle.Forced canceling = new Lifecycle.Forced(Lifecycle.CANCELING_STATUS, now, JobKind.CANCELED, stopped);
+        if (!jobs(call).forceIf(job, CANCELABLE::contains, canceling)) {
             throw ApiError.unsupported("The fine-tune job cannot be canceled because its status is "
-                    + job.status(now) + "; only PENDING or RUNNING jobs can be canceled.");
+                    + job.status(now) + "; only PENDING, QUEUING or RUNNING jobs can be canceled.");
         }
         return Json.object().put("status", "success");
     }
@@ -104,7 +112,10 @@ final class FineTuneApi {
     private JsonNode delete(HttpCall call) {
         String id = call.var("job_id");
         long now = state.now();
-        state.fineTunes().remove(id, job -> {
+        jobs(call).remove(id, job -> {
+            if (job.createdMs() > now) {
+                throw notFound(id);
+            }
             if (!job.isTerminal(now)) {
                 throw ApiError.unsupported("The fine-tune job cannot be deleted because its status is "
                         + job.status(now) + "; cancel it first or wait until it ends.");
@@ -132,7 +143,13 @@ final class FineTuneApi {
 
     private FineTuneJob find(HttpCall call) {
         String id = call.var("job_id");
-        return state.fineTunes().get(id).orElseThrow(() -> notFound(id));
+        long now = state.now();
+        return jobs(call).get(id).filter(job -> job.createdMs() <= now).orElseThrow(() -> notFound(id));
+    }
+
+    /** The fine-tunes of the request's workspace: the only ones it may see or change. */
+    private JobStore<FineTuneJob> jobs(HttpCall call) {
+        return state.fineTunes().in(state.workspace(call));
     }
 
     private static ApiError notFound(String id) {

@@ -25,59 +25,74 @@ final class FineTuneFactory {
     /** A new PENDING job; its outcome is decided now by the failure rate. Not yet stored. */
     FineTuneJob create(FineTuneRequest request, String workspace, long now) {
         Catalog.TrainingFailure failure = state.decidesFailure() ? state.dice().pick(Catalog.TRAINING_FAILURES) : null;
-        FineTuneJob.Plan plan = plan(request);
+        FineTuneJob.Plan plan = plan(request, state.dice(), this::randomPlanMs);
         long pending = state.duration(PENDING_LOW_MS, PENDING_HIGH_MS);
-        Lifecycle lifecycle = Lifecycle.ofStart(now + pending, pending, runMs(plan, failure), failure == null);
+        Lifecycle lifecycle = Lifecycle.queued(now + pending, pending, runMs(plan, failure), failure == null);
         return build(request, workspace, plan, failure, lifecycle);
     }
 
     /** A job standing at {@code target} now; {@code canceled} ones were canceled along the way. */
-    FineTuneJob seeded(Target target, boolean fails, boolean canceled, long now, long maxAgeMs) {
+    FineTuneJob seeded(Target target, boolean fails, boolean canceled, long now, long maxAgeMs, String workspace) {
         Dice dice = state.dice();
         FineTuneRequest request = randomRequest(dice);
         Catalog.TrainingFailure failure = fails ? dice.pick(Catalog.TRAINING_FAILURES) : null;
-        FineTuneJob.Plan plan = plan(request);
+        FineTuneJob.Plan plan = plan(request, dice, this::randomPlanMs);
         long pending = state.duration(PENDING_LOW_MS, PENDING_HIGH_MS);
         long run = runMs(plan, failure);
         long start = target.startMs(state, now, pending, run, maxAgeMs);
-        Lifecycle lifecycle = Lifecycle.ofStart(start, pending, run, failure == null);
+        Lifecycle lifecycle = Lifecycle.queued(start, pending, run, failure == null);
         if (canceled) {
             long span = lifecycle.endMs() - lifecycle.createdMs();
             long at = lifecycle.createdMs() + dice.between(span / 10, span * 9 / 10);
             lifecycle.force(JobKind.CANCELED, Math.min(at, now));
         }
-        return build(request, state.defaultWorkspace(), plan, failure, lifecycle);
+        return build(request, workspace, plan, failure, lifecycle);
+    }
+
+    /**
+     * A demo job drawn from {@code dice} alone, on a given lifecycle; {@code planMs} is how long
+     * its whole training would take (a failing job stops part way).
+     */
+    FineTuneJob demo(Dice dice, Lifecycle lifecycle, Catalog.TrainingFailure failure, long planMs, String workspace) {
+        FineTuneRequest request = randomRequest(dice);
+        FineTuneJob.Plan plan = plan(request, dice, epochs -> planMs);
+        return new FineTuneJob(newId(lifecycle.createdMs(), dice), request.model(), request.model(),
+                request.trainingFileIds(), request.validationFileIds(), request.hyperParameters(),
+                request.trainingType(), request.suffix(), workspace, state.userId(), plan, failure, lifecycle);
     }
 
     /** A fresh job ID for the same job, for when the first one was taken. */
     FineTuneJob withNewId(FineTuneJob job) {
-        return new FineTuneJob(newId(job.createdMs()), job.model(), job.baseModel(), job.trainingFileIds(),
+        return new FineTuneJob(newId(job.createdMs(), state.dice()), job.model(), job.baseModel(), job.trainingFileIds(),
                 job.validationFileIds(), job.hyperParameters(), job.trainingType(), job.suffix(),
                 job.workspaceId(), job.userId(), job.plan(), job.failure(), job.lifecycle());
     }
 
     private FineTuneJob build(FineTuneRequest request, String workspace, FineTuneJob.Plan plan,
                               Catalog.TrainingFailure failure, Lifecycle lifecycle) {
-        return new FineTuneJob(newId(lifecycle.createdMs()), request.model(), baseModelOf(request.model()),
+        return new FineTuneJob(newId(lifecycle.createdMs(), state.dice()), request.model(), baseModelOf(request.model()),
                 request.trainingFileIds(), request.validationFileIds(), request.hyperParameters(),
                 request.trainingType(), request.suffix(), workspace, state.userId(), plan, failure, lifecycle);
     }
 
-    private String newId(long createdMs) {
-        return "ft-" + Json.minute(createdMs) + "-" + state.dice().hex(4);
+    private static String newId(long createdMs, Dice dice) {
+        return "ft-" + Json.minute(createdMs) + "-" + dice.hex(4);
     }
 
     /** Training a fine-tuned model again keeps the original base model. */
     private String baseModelOf(String model) {
         Matcher m = OUTPUT_OF_JOB.matcher(model);
         if (m.matches()) {
-            return state.fineTunes().get(m.group(1)).map(FineTuneJob::baseModel).orElse(model);
+            return state.fineTunes().find(m.group(1)).map(FineTuneJob::baseModel).orElse(model);
         }
         return model;
     }
 
-    private FineTuneJob.Plan plan(FineTuneRequest request) {
-        Dice dice = state.dice();
+    private long randomPlanMs(int epochs) {
+        return state.duration(SETUP_LOW_MS, SETUP_HIGH_MS) + epochs * state.duration(EPOCH_LOW_MS, EPOCH_HIGH_MS);
+    }
+
+    private static FineTuneJob.Plan plan(FineTuneRequest request, Dice dice, java.util.function.IntToLongFunction planMs) {
         ObjectNode hyper = request.hyperParameters();
         int epochs = hyper.path("n_epochs").asInt(3);
         int batch = Math.max(1, hyper.path("batch_size").asInt(32));
@@ -87,9 +102,7 @@ final class FineTuneFactory {
         int valid = ownValidation ? (int) dice.between(50, 500) : samples - train;
         int steps = (train + batch - 1) / batch;
         long usage = (long) epochs * train * dice.between(150, 1200);
-        long planMs = state.duration(SETUP_LOW_MS, SETUP_HIGH_MS)
-                + epochs * state.duration(EPOCH_LOW_MS, EPOCH_HIGH_MS);
-        return new FineTuneJob.Plan(epochs, steps, train, valid, usage, planMs, dice.nextLong());
+        return new FineTuneJob.Plan(epochs, steps, train, valid, usage, planMs.applyAsLong(epochs), dice.nextLong());
     }
 
     private long runMs(FineTuneJob.Plan plan, Catalog.TrainingFailure failure) {
@@ -100,7 +113,7 @@ final class FineTuneFactory {
         return Math.max(1, Math.round(plan.planMs() * failure.at() * jitter));
     }
 
-    private FineTuneRequest randomRequest(Dice dice) {
+    private static FineTuneRequest randomRequest(Dice dice) {
         String type = dice.chance(0.55) ? "sft" : dice.chance(0.7) ? "efficient_sft" : dice.pick(Catalog.TRAINING_TYPES);
         ObjectNode hyper = HyperParameters.defaults(type);
         if (dice.chance(0.4)) {

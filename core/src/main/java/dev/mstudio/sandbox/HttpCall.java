@@ -52,8 +52,9 @@ final class HttpCall {
         return requestId;
     }
 
+    /** The method exactly as sent: methods are case-sensitive, so {@code get} is not {@code GET}. */
     String method() {
-        return exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        return exchange.getRequestMethod();
     }
 
     String path() {

@@ -33,8 +33,8 @@ final class ImportApi {
         String modelName = call.param("model_name");
         long now = state.now();
         JobStore.Page<ImportJob> page = modelName == null
-                ? state.imports().page(status, now, null, pageNo, pageSize)
-                : byModelName(modelName, status, now, pageNo);
+                ? jobs(call).page(status, now, null, pageNo, pageSize)
+                : byModelName(jobs(call), modelName, status, now, pageNo);
         ObjectNode out = Json.object()
                 .put("total", page.total())
                 .put("page_no", pageNo)
@@ -45,8 +45,9 @@ final class ImportApi {
     }
 
     /** model_name is unique, so the filter is a lookup rather than a scan. */
-    private JobStore.Page<ImportJob> byModelName(String modelName, String status, long now, int pageNo) {
-        List<ImportJob> match = state.imports().byName(modelName)
+    private static JobStore.Page<ImportJob> byModelName(JobStore<ImportJob> jobs, String modelName, String status,
+                                                       long now, int pageNo) {
+        List<ImportJob> match = jobs.byName(modelName)
                 .filter(job -> status == null || job.status(now).equalsIgnoreCase(status))
                 .map(List::of)
                 .orElse(List.of());
@@ -56,18 +57,21 @@ final class ImportApi {
     private JsonNode create(HttpCall call) {
         ImportRequest request = ImportRequest.parse(call.jsonObject(true));
         long now = state.now();
-        return factory.create(request, now).toJson(now, true);
+        return factory.create(request, state.workspace(call), now).toJson(now, true);
     }
 
     private JsonNode get(HttpCall call) {
         long now = state.now();
-        return find(call.var("job_id")).toJson(now, false);
+        return find(call).toJson(now, false);
     }
 
     private JsonNode delete(HttpCall call) {
         String id = call.var("job_id");
         long now = state.now();
-        ImportJob removed = state.imports().remove(id, job -> {
+        ImportJob removed = jobs(call).remove(id, job -> {
+            if (job.createdMs() > now) {
+                throw notFound(id);
+            }
             if (!job.isTerminal(now)) {
                 throw ApiError.denied("The import job is currently running and cannot be deleted.");
             }
@@ -75,8 +79,15 @@ final class ImportApi {
         return removed.toJson(now, false);
     }
 
-    private ImportJob find(String id) {
-        return state.imports().get(id).orElseThrow(() -> notFound(id));
+    private ImportJob find(HttpCall call) {
+        String id = call.var("job_id");
+        long now = state.now();
+        return jobs(call).get(id).filter(job -> job.createdMs() <= now).orElseThrow(() -> notFound(id));
+    }
+
+    /** The imports of the request's workspace: the only ones it may see or change. */
+    private JobStore<ImportJob> jobs(HttpCall call) {
+        return state.imports().in(state.workspace(call));
     }
 
     private static ApiError notFound(String id) {

@@ -16,14 +16,15 @@ final class ImportFactory {
     }
 
     /** Creates and stores a PENDING job whose outcome is decided now by the failure rate. */
-    ImportJob create(ImportRequest request, long now) {
+    ImportJob create(ImportRequest request, String workspace, long now) {
         boolean fails = state.decidesFailure();
         long pending = state.duration(PENDING_LOW_MS, PENDING_HIGH_MS);
         long run = runMs(fails);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Lifecycle lifecycle = Lifecycle.ofStart(now + pending, pending, run, !fails);
-            ImportJob job = build(request, fails, lifecycle);
-            if (state.imports().add(job)) {
+            ImportJob job = build(request, fails, lifecycle, state.dice());
+            if (!state.imports().containsId(job.id()) && !state.imports().containsName(job.modelName())
+                    && state.imports().in(workspace).add(job)) {
                 return job;
             }
         }
@@ -32,19 +33,27 @@ final class ImportFactory {
 
     /** A job standing at {@code target} now, ended within {@code maxAgeMs} if ENDED. */
     ImportJob seeded(Target target, boolean fails, long now, long maxAgeMs) {
-        Dice dice = state.dice();
+        ImportRequest request = randomRequest(state.dice());
+        long pending = state.duration(PENDING_LOW_MS, PENDING_HIGH_MS);
+        long run = runMs(fails);
+        long start = target.startMs(state, now, pending, run, maxAgeMs);
+        return build(request, fails, Lifecycle.ofStart(start, pending, run, !fails), state.dice());
+    }
+
+    /** A demo job drawn from {@code dice} alone, on a given lifecycle. */
+    ImportJob demo(Dice dice, Lifecycle lifecycle, boolean fails) {
+        return build(randomRequest(dice), fails, lifecycle, dice);
+    }
+
+    private static ImportRequest randomRequest(Dice dice) {
         String base = dice.pick(Catalog.IMPORT_BASE_MODELS.subList(2, 14));
         String display = dice.pick(Catalog.DISPLAY_NAMES);
         String weight = dice.chance(0.7) ? "lora" : "full";
         if (dice.chance(0.5)) {
             display = display + " v" + (1 + dice.nextInt(5));
         }
-        ImportRequest request = new ImportRequest(base, display, weight, dice.pick(Catalog.BUCKETS),
+        return new ImportRequest(base, display, weight, dice.pick(Catalog.BUCKETS),
                 Catalog.objectKey(base, display, weight));
-        long pending = state.duration(PENDING_LOW_MS, PENDING_HIGH_MS);
-        long run = runMs(fails);
-        long start = target.startMs(state, now, pending, run, maxAgeMs);
-        return build(request, fails, Lifecycle.ofStart(start, pending, run, !fails));
     }
 
     private long runMs(boolean fails) {
@@ -52,8 +61,7 @@ final class ImportFactory {
         return fails ? Math.max(1, run * (10 + state.dice().nextInt(80)) / 100) : run;
     }
 
-    private ImportJob build(ImportRequest request, boolean fails, Lifecycle lifecycle) {
-        Dice dice = state.dice();
+    private static ImportJob build(ImportRequest request, boolean fails, Lifecycle lifecycle, Dice dice) {
         String modelName = request.baseModel() + "-offline-" + Json.day(lifecycle.createdMs()) + "-"
                 + dice.alnum(4);
         String errorCode = fails ? dice.pick(Catalog.IMPORT_ERRORS) : null;

@@ -16,6 +16,7 @@ final class JobColumns<J extends Job> {
 
     private Object[] jobs;
     private long[] created;
+    private long[] queues;
     private long[] starts;
     private long[] ends;
     private byte[] flags;
@@ -25,6 +26,7 @@ final class JobColumns<J extends Job> {
         int n = Math.max(16, capacity);
         jobs = new Object[n];
         created = new long[n];
+        queues = new long[n];
         starts = new long[n];
         ends = new long[n];
         flags = new byte[n];
@@ -32,6 +34,11 @@ final class JobColumns<J extends Job> {
 
     int size() {
         return size;
+    }
+
+    /** How many jobs were created at or before {@code now}: they come first. */
+    int createdBy(long now) {
+        return upperBound(now);
     }
 
     @SuppressWarnings("unchecked")
@@ -45,6 +52,7 @@ final class JobColumns<J extends Job> {
         int tail = size - at;
         System.arraycopy(jobs, at, jobs, at + 1, tail);
         System.arraycopy(created, at, created, at + 1, tail);
+        System.arraycopy(queues, at, queues, at + 1, tail);
         System.arraycopy(starts, at, starts, at + 1, tail);
         System.arraycopy(ends, at, ends, at + 1, tail);
         System.arraycopy(flags, at, flags, at + 1, tail);
@@ -57,6 +65,7 @@ final class JobColumns<J extends Job> {
         int tail = size - at - 1;
         System.arraycopy(jobs, at + 1, jobs, at, tail);
         System.arraycopy(created, at + 1, created, at, tail);
+        System.arraycopy(queues, at + 1, queues, at, tail);
         System.arraycopy(starts, at + 1, starts, at, tail);
         System.arraycopy(ends, at + 1, ends, at, tail);
         System.arraycopy(flags, at + 1, flags, at, tail);
@@ -78,6 +87,7 @@ final class JobColumns<J extends Job> {
             if (takeOld) {
                 out.jobs[out.size] = jobs[i];
                 out.created[out.size] = created[i];
+                out.queues[out.size] = queues[i];
                 out.starts[out.size] = starts[i];
                 out.ends[out.size] = ends[i];
                 out.flags[out.size] = flags[i++];
@@ -95,15 +105,16 @@ final class JobColumns<J extends Job> {
      */
     boolean hasStatus(int i, String status, int phase, long now) {
         if ((flags[i] & FORCED) != 0) {
-            return job(i).lifecycle().forced().status().equalsIgnoreCase(status);
+            return job(i).status(now).equalsIgnoreCase(status);
         }
-        return phase >= 0 && Lifecycle.phase(now, starts[i], ends[i], (flags[i] & SUCCEEDS) != 0) == phase;
+        return phase >= 0 && Lifecycle.phase(now, queues[i], starts[i], ends[i], (flags[i] & SUCCEEDS) != 0) == phase;
     }
 
     private void set(int at, J job) {
         Lifecycle life = job.lifecycle();
         jobs[at] = job;
         created[at] = life.createdMs();
+        queues[at] = life.queueMs();
         starts[at] = life.startMs();
         ends[at] = life.endMs();
         flags[at] = (byte) ((life.succeeds() ? SUCCEEDS : 0) | (life.forced() != null ? FORCED : 0));
@@ -116,6 +127,7 @@ final class JobColumns<J extends Job> {
         int capacity = Math.max(needed, jobs.length + (jobs.length >> 1));
         jobs = Arrays.copyOf(jobs, capacity);
         created = Arrays.copyOf(created, capacity);
+        queues = Arrays.copyOf(queues, capacity);
         starts = Arrays.copyOf(starts, capacity);
         ends = Arrays.copyOf(ends, capacity);
         flags = Arrays.copyOf(flags, capacity);

@@ -93,19 +93,23 @@ final class JobStore<J extends Job> {
 
     /** Freezes a stored job in {@code status}; false when it is no longer stored. */
     boolean force(J job, String status, long now) {
+        return force(job, new Lifecycle.Forced(status, now));
+    }
+
+    /** Imposes {@code forced} on a stored job, if {@code when} accepts its status now, atomically. */
+    boolean forceIf(J job, Predicate<String> when, Lifecycle.Forced forced) {
+        return write(() -> when.test(job.status(forced.atMs())) && force(job, forced));
+    }
+
+    private boolean force(J job, Lifecycle.Forced forced) {
         return write(() -> {
             if (byId.get(job.id()) != job) {
                 return false;
             }
-            job.lifecycle().force(status, now);
+            job.lifecycle().force(forced);
             columns.markForced(job);
             return true;
         });
-    }
-
-    /** Like {@link #force} but only while the job has not ended; false if it had (or is gone). */
-    boolean forceIfActive(J job, String status, long now) {
-        return write(() -> !job.isTerminal(now) && byId.get(job.id()) == job && force(job, status, now));
     }
 
     /**
@@ -139,17 +143,17 @@ final class JobStore<J extends Job> {
 
     /**
      * Page {@code pageNo} (from 1), newest first, of the jobs with {@code status} at {@code now}
-     * (case-insensitive; null: any) that also pass {@code filter} (null: all).
+     * (case-insensitive; null: any) that also pass {@code filter} (null: all). Jobs created after
+     * {@code now} (a demo workspace holds the jobs of the hours ahead) do not exist yet.
      */
     Page<J> page(String status, long now, Predicate<? super J> filter, int pageNo, int pageSize) {
         long offset = (long) (pageNo - 1) * pageSize;
         return read(() -> status == null && filter == null
-                ? slice(offset, pageSize)
-                : scan(status, now, filter, offset, pageSize));
+                ? slice(columns.createdBy(now), offset, pageSize)
+                : scan(columns.createdBy(now), status, now, filter, offset, pageSize));
     }
 
-    private Page<J> slice(long offset, int pageSize) {
-        int size = columns.size();
+    private Page<J> slice(int size, long offset, int pageSize) {
         List<J> items = new ArrayList<>(Math.min(pageSize, size));
         for (long k = offset; k < size && k < offset + pageSize; k++) {
             items.add(columns.job(size - 1 - (int) k));
@@ -157,11 +161,11 @@ final class JobStore<J extends Job> {
         return new Page<>(size, items);
     }
 
-    private Page<J> scan(String status, long now, Predicate<? super J> filter, long offset, int pageSize) {
+    private Page<J> scan(int size, String status, long now, Predicate<? super J> filter, long offset, int pageSize) {
         int phase = status == null ? -1 : Lifecycle.phaseOf(kind, status);
         List<J> items = new ArrayList<>(pageSize);
         int matched = 0;
-        for (int i = columns.size() - 1; i >= 0; i--) {
+        for (int i = size - 1; i >= 0; i--) {
             if ((status == null || columns.hasStatus(i, status, phase, now))
                     && (filter == null || filter.test(columns.job(i)))) {
                 if (matched >= offset && items.size() < pageSize) {
@@ -175,12 +179,12 @@ final class JobStore<J extends Job> {
 
     /** How many jobs match {@code filter}. */
     int count(Predicate<? super J> filter) {
-        return read(() -> scan(null, 0, filter, Long.MAX_VALUE, 0).total());
+        return read(() -> scan(columns.size(), null, 0, filter, Long.MAX_VALUE, 0).total());
     }
 
     /** The newest job matching {@code filter}. */
     Optional<J> findFirst(Predicate<? super J> filter) {
-        return read(() -> scan(null, 0, filter, 0, 1).items().stream().findFirst());
+        return read(() -> scan(columns.size(), null, 0, filter, 0, 1).items().stream().findFirst());
     }
 
     private <T> T read(Supplier<T> body) {

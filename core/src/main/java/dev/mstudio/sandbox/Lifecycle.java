@@ -1,29 +1,50 @@
 package dev.mstudio.sandbox;
 
 /**
- * When a job moves PENDING -> RUNNING -> its outcome, fixed at creation and read lazily from
- * the clock, so idle jobs cost nothing. A forced status freezes the job where it was put.
+ * When a job moves PENDING -> (QUEUING ->) RUNNING -> its outcome, fixed at creation and read
+ * lazily from the clock, so idle jobs cost nothing. A forced status freezes the job where it was
+ * put, or, like a cancel (CANCELING, then CANCELED), moves it once more at a set time.
  */
 final class Lifecycle {
 
-    /** A status imposed from outside (cancel or the control API) at a point in time. */
-    record Forced(String status, long atMs) {
+    /**
+     * A status imposed from outside (cancel or the control API) at {@code atMs}; when
+     * {@code then} is set, the job moves on to it at {@code thenMs} (a cancel: CANCELING, then CANCELED).
+     */
+    record Forced(String status, long atMs, String then, long thenMs) {
+        Forced(String status, long atMs) {
+            this(status, atMs, null, Long.MAX_VALUE);
+        }
+
+        String statusAt(long now) {
+            return then != null && now >= thenMs ? then : status;
+        }
+
+        /** When the status shown at {@code now} began. */
+        long sinceMs(long now) {
+            return then != null && now >= thenMs ? thenMs : atMs;
+        }
     }
 
     static final int PENDING = 0;
     static final int RUNNING = 1;
     static final int SUCCEEDED = 2;
     static final int FAILED = 3;
+    static final int QUEUING = 4;
+    static final String QUEUING_STATUS = "QUEUING";
+    static final String CANCELING_STATUS = "CANCELING";
     private static final int UNKNOWN = -1;
 
     private final long createdMs;
+    private final long queueMs;
     private final long startMs;
     private final long endMs;
     private final boolean succeeds;
     private volatile Forced forced;
 
-    private Lifecycle(long createdMs, long startMs, long endMs, boolean succeeds) {
+    private Lifecycle(long createdMs, long queueMs, long startMs, long endMs, boolean succeeds) {
         this.createdMs = createdMs;
+        this.queueMs = queueMs;
         this.startMs = startMs;
         this.endMs = endMs;
         this.succeeds = succeeds;
@@ -31,11 +52,21 @@ final class Lifecycle {
 
     /** A job that starts running at {@code startMs} after waiting {@code pendingMs}. */
     static Lifecycle ofStart(long startMs, long pendingMs, long runMs, boolean succeeds) {
-        return new Lifecycle(startMs - pendingMs, startMs, startMs + runMs, succeeds);
+        return new Lifecycle(startMs - pendingMs, startMs, startMs, startMs + runMs, succeeds);
+    }
+
+    /** Like {@link #ofStart}, but QUEUING for the last two thirds of the wait (fine-tunes wait for capacity). */
+    static Lifecycle queued(long startMs, long pendingMs, long runMs, boolean succeeds) {
+        long createdMs = startMs - pendingMs;
+        return new Lifecycle(createdMs, createdMs + pendingMs / 3, startMs, startMs + runMs, succeeds);
     }
 
     long createdMs() {
         return createdMs;
+    }
+
+    long queueMs() {
+        return queueMs;
     }
 
     long startMs() {
@@ -56,11 +87,12 @@ final class Lifecycle {
 
     String status(JobKind kind, long now) {
         Forced f = forced;
-        if (f != null) {
-            return f.status();
+        if (f != null && now >= f.atMs()) {
+            return f.statusAt(now);
         }
-        return switch (phase(now, startMs, endMs, succeeds)) {
+        return switch (phase(now, queueMs, startMs, endMs, succeeds)) {
             case PENDING -> JobKind.PENDING;
+            case QUEUING -> QUEUING_STATUS;
             case RUNNING -> JobKind.RUNNING;
             case SUCCEEDED -> kind.succeeded();
             default -> JobKind.FAILED;
@@ -68,9 +100,9 @@ final class Lifecycle {
     }
 
     /** The unforced phase at {@code now} of a job with these times: the one rule of the lifecycle. */
-    static int phase(long now, long startMs, long endMs, boolean succeeds) {
+    static int phase(long now, long queueMs, long startMs, long endMs, boolean succeeds) {
         if (now < startMs) {
-            return PENDING;
+            return now < queueMs ? PENDING : QUEUING;
         }
         if (now < endMs) {
             return RUNNING;
@@ -86,6 +118,9 @@ final class Lifecycle {
         if (status.equalsIgnoreCase(JobKind.RUNNING)) {
             return RUNNING;
         }
+        if (status.equalsIgnoreCase(QUEUING_STATUS)) {
+            return QUEUING;
+        }
         if (status.equalsIgnoreCase(kind.succeeded())) {
             return SUCCEEDED;
         }
@@ -99,8 +134,8 @@ final class Lifecycle {
     /** When the job reached its terminal status, or -1 while it has not. */
     long endTime(JobKind kind, long now) {
         Forced f = forced;
-        if (f != null) {
-            return kind.isTerminal(f.status()) ? f.atMs() : -1;
+        if (f != null && now >= f.atMs()) {
+            return kind.isTerminal(f.statusAt(now)) ? f.sinceMs(now) : -1;
         }
         return now >= endMs ? endMs : -1;
     }
@@ -117,6 +152,10 @@ final class Lifecycle {
      * through {@link JobStore#force}, which keeps the store's columns in step.
      */
     void force(String status, long atMs) {
-        forced = new Forced(status, atMs);
+        force(new Forced(status, atMs));
+    }
+
+    void force(Forced next) {
+        forced = next;
     }
 }

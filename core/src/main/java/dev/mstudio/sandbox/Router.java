@@ -34,7 +34,12 @@ final class Router {
         add(method, template, call -> Reply.ok(call.requestId(), output.apply(call)));
     }
 
+    /**
+     * The route for {@code method} (matched exactly: {@code get} is not {@code GET}) and the path;
+     * {@code HEAD} takes the {@code GET} route, whose body the dispatcher then leaves out.
+     */
     Resolution resolve(String method, List<String> segments) {
+        String wanted = method.equals("HEAD") ? "GET" : method;
         String template = null;
         Set<String> allowed = new LinkedHashSet<>();
         for (Route route : routes) {
@@ -42,7 +47,7 @@ final class Router {
             if (vars == null) {
                 continue;
             }
-            if (route.method().equals(method)) {
+            if (route.method().equals(wanted)) {
                 return new Resolution(route.template(), route.handler(), vars, allowed);
             }
             template = route.template();

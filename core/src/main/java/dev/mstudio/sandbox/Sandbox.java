@@ -1,22 +1,12 @@
 package dev.mstudio.sandbox;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,8 +23,6 @@ import java.util.random.RandomGenerator;
  */
 public final class Sandbox implements AutoCloseable {
 
-    static final int THREADS = 64;
-    private static final byte[] LOOPBACK = {127, 0, 0, 1};
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     static {
@@ -48,10 +36,11 @@ public final class Sandbox implements AutoCloseable {
 
     private final SandboxState state;
     private final Seeder seeder;
+    private final DemoWorkspace demo;
     private final Dispatcher dispatcher;
     private final int requestedPort;
-    private HttpServer server;
-    private ThreadPoolExecutor executor;
+    private SandboxServer server;
+    private boolean closed;
     private volatile int port = -1;
 
     private Sandbox(Builder builder) {
@@ -61,6 +50,7 @@ public final class Sandbox implements AutoCloseable {
         ImportFactory imports = new ImportFactory(state);
         FineTuneFactory fineTunes = new FineTuneFactory(state);
         this.seeder = new Seeder(state, imports, fineTunes);
+        this.demo = new DemoWorkspace(state, imports, fineTunes);
         Router api = new Router();
         new ImportApi(state, imports).register(api);
         new FineTuneApi(state, fineTunes).register(api);
@@ -81,35 +71,12 @@ public final class Sandbox implements AutoCloseable {
      * @throws IllegalStateException when already started or closed
      */
     public synchronized Sandbox start() {
-        if (server != null || executor != null) {
+        if (server != null || closed) {
             throw new IllegalStateException("the sandbox was already started");
         }
-        executor = newExecutor();
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), requestedPort), 256);
-        } catch (IOException e) {
-            executor.shutdownNow();
-            BindException cause = new BindException("Port " + requestedPort + " on 127.0.0.1 is already in use");
-            throw new UncheckedIOException(e instanceof BindException ? cause : e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/", dispatcher);
-        server.start();
-        port = server.getAddress().getPort();
+        server = SandboxServer.start(requestedPort, dispatcher, state.dice()::uuid);
+        port = server.port();
         return this;
-    }
-
-    private static ThreadPoolExecutor newExecutor() {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = task -> {
-            Thread thread = new Thread(task, "dashscope-sandbox-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads);
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     /** The bound port. */
@@ -133,12 +100,9 @@ public final class Sandbox implements AutoCloseable {
     /** Stops serving at once; requests in flight are abandoned. Idempotent. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (server != null) {
-            server.stop(0);
-        }
-        ExecutorService pool = executor;
-        if (pool != null) {
-            pool.shutdownNow();
+            server.close();
         }
     }
 
@@ -150,13 +114,17 @@ public final class Sandbox implements AutoCloseable {
 
     /** Adds generated jobs (see {@code POST /_sandbox/seed}); {@code active} is the share PENDING/RUNNING. */
     public Sandbox seed(int imports, int fineTunes, double active) {
-        seeder.seed(imports, fineTunes, active);
+        seeder.seed(imports, fineTunes, active, state.defaultWorkspace());
         return this;
     }
 
-    /** Adds a demo workspace: a few dozen jobs in every status, some finishing in the next minutes. */
+    /**
+     * Adds the demo workspace to the default workspace: jobs in every status, one finishing every
+     * few minutes, the same (IDs and lifecycles, relative to a fixed epoch) in every run at the
+     * same speed, so an ID seen in one run can be looked up in the next.
+     */
     public Sandbox seedDemo() {
-        seeder.demo();
+        demo.seed();
         return this;
     }
 

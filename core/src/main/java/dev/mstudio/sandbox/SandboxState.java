@@ -13,8 +13,8 @@ final class SandboxState {
     private final Dice dice;
     private final String userId;
     private final String defaultWorkspace;
-    private final JobStore<ImportJob> imports = new JobStore<>(JobKind.IMPORT);
-    private final JobStore<FineTuneJob> fineTunes = new JobStore<>(JobKind.FINE_TUNE);
+    private final Workspaces<ImportJob> imports = new Workspaces<>(JobKind.IMPORT);
+    private final Workspaces<FineTuneJob> fineTunes = new Workspaces<>(JobKind.FINE_TUNE);
     private final Traffic traffic = new Traffic();
     private volatile Faults faults = Faults.NONE;
 
@@ -68,11 +68,17 @@ final class SandboxState {
         return defaultWorkspace;
     }
 
-    JobStore<ImportJob> imports() {
+    /** The workspace a request acts in: its {@code X-DashScope-WorkSpace} header, else the default one. */
+    String workspace(HttpCall call) {
+        String header = call.header("X-DashScope-WorkSpace");
+        return header == null || header.isBlank() ? defaultWorkspace : header.trim();
+    }
+
+    Workspaces<ImportJob> imports() {
         return imports;
     }
 
-    JobStore<FineTuneJob> fineTunes() {
+    Workspaces<FineTuneJob> fineTunes() {
         return fineTunes;
     }
 
@@ -97,8 +103,11 @@ final class SandboxState {
     /** Freezes a job of either kind in {@code status}; false when no job has that ID. */
     boolean forceStatus(String jobId, String status) {
         long now = now();
-        return imports.get(jobId).map(job -> imports.force(job, status, now))
-                .or(() -> fineTunes.get(jobId).map(job -> fineTunes.force(job, status, now)))
+        return force(imports, jobId, status, now) || force(fineTunes, jobId, status, now);
+    }
+
+    private static <J extends Job> boolean force(Workspaces<J> jobs, String jobId, String status, long now) {
+        return jobs.storeOf(jobId).flatMap(store -> store.get(jobId).map(job -> store.force(job, status, now)))
                 .orElse(false);
     }
 }

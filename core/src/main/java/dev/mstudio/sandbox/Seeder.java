@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Fills the stores with generated jobs: bulk seeds for tests and benchmarks, or a demo workspace. */
+/** Fills the stores with generated jobs for tests and benchmarks (the demo workspace is {@link DemoWorkspace}). */
 final class Seeder {
 
     /** How many jobs were added of each kind. */
@@ -15,7 +15,6 @@ final class Seeder {
 
     static final int MAX_PER_CALL = 1_000_000;
     private static final long SEED_MAX_AGE_MS = Duration.ofDays(60).toMillis();
-    private static final long DEMO_MAX_AGE_MS = Duration.ofDays(14).toMillis();
 
     private final SandboxState state;
     private final ImportFactory imports;
@@ -31,7 +30,7 @@ final class Seeder {
      * Adds jobs with create times spread over the past; a share {@code active} is PENDING or
      * RUNNING, the rest ended (mostly successfully, some failed, some fine-tunes canceled).
      */
-    Counts seed(int importCount, int fineTuneCount, double active) {
+    Counts seed(int importCount, int fineTuneCount, double active, String workspace) {
         if (importCount < 0 || fineTuneCount < 0 || importCount > MAX_PER_CALL || fineTuneCount > MAX_PER_CALL) {
             throw new IllegalArgumentException("imports and finetunes must be between 0 and " + MAX_PER_CALL);
         }
@@ -53,10 +52,11 @@ final class Seeder {
             double outcome = dice.nextDouble();
             boolean fails = target.active() ? state.decidesFailure() : outcome >= 0.7 && outcome < 0.9;
             boolean canceled = !target.active() && outcome >= 0.9;
-            FineTuneJob job = fineTunes.seeded(target, fails, canceled, now, SEED_MAX_AGE_MS);
+            FineTuneJob job = fineTunes.seeded(target, fails, canceled, now, SEED_MAX_AGE_MS, workspace);
             newFineTunes.add(keys.uniqueFineTune(job));
         }
-        return new Counts(state.imports().addAll(newImports), state.fineTunes().addAll(newFineTunes));
+        return new Counts(state.imports().in(workspace).addAll(newImports),
+                state.fineTunes().in(workspace).addAll(newFineTunes));
     }
 
     private static Target randomTarget(Dice dice, double active) {
@@ -64,46 +64,6 @@ final class Seeder {
             return Target.ENDED;
         }
         return dice.chance(0.3) ? Target.PENDING : Target.RUNNING;
-    }
-
-    /**
-     * A demo workspace: jobs of both kinds in every status, with some RUNNING jobs that end one
-     * to three minutes (at speed 1) from now, so a watcher sees them finish.
-     */
-    Counts demo() {
-        long now = state.now();
-        UniqueKeys keys = new UniqueKeys();
-        List<ImportJob> demoImports = new ArrayList<>();
-        addImports(demoImports, keys, now, Target.PENDING, false, 2);
-        addImports(demoImports, keys, now, Target.RUNNING, false, 2);
-        addImports(demoImports, keys, now, Target.RUNNING, true, 1);
-        addImports(demoImports, keys, now, Target.ENDING_SOON, false, 1);
-        addImports(demoImports, keys, now, Target.ENDING_SOON, true, 1);
-        addImports(demoImports, keys, now, Target.ENDED, false, 8);
-        addImports(demoImports, keys, now, Target.ENDED, true, 3);
-        List<FineTuneJob> demoFineTunes = new ArrayList<>();
-        addFineTunes(demoFineTunes, keys, now, Target.PENDING, false, false, 2);
-        addFineTunes(demoFineTunes, keys, now, Target.RUNNING, false, false, 2);
-        addFineTunes(demoFineTunes, keys, now, Target.RUNNING, true, false, 1);
-        addFineTunes(demoFineTunes, keys, now, Target.ENDING_SOON, false, false, 2);
-        addFineTunes(demoFineTunes, keys, now, Target.ENDING_SOON, true, false, 1);
-        addFineTunes(demoFineTunes, keys, now, Target.ENDED, false, false, 10);
-        addFineTunes(demoFineTunes, keys, now, Target.ENDED, true, false, 3);
-        addFineTunes(demoFineTunes, keys, now, Target.ENDED, false, true, 3);
-        return new Counts(state.imports().addAll(demoImports), state.fineTunes().addAll(demoFineTunes));
-    }
-
-    private void addImports(List<ImportJob> into, UniqueKeys keys, long now, Target target, boolean fails, int n) {
-        for (int i = 0; i < n; i++) {
-            into.add(uniqueImport(keys, target, fails, now, DEMO_MAX_AGE_MS));
-        }
-    }
-
-    private void addFineTunes(List<FineTuneJob> into, UniqueKeys keys, long now, Target target, boolean fails,
-                              boolean canceled, int n) {
-        for (int i = 0; i < n; i++) {
-            into.add(keys.uniqueFineTune(fineTunes.seeded(target, fails, canceled, now, DEMO_MAX_AGE_MS)));
-        }
     }
 
     private ImportJob uniqueImport(UniqueKeys keys, Target target, boolean fails, long now, long maxAgeMs) {
@@ -121,7 +81,7 @@ final class Seeder {
 
         boolean claim(String id, String name) {
             boolean free = !taken.contains(id) && !taken.contains(name)
-                    && !state.imports().contains(id) && state.imports().byName(name).isEmpty();
+                    && !state.imports().containsId(id) && !state.imports().containsName(name);
             if (free) {
                 taken.add(id);
                 taken.add(name);
@@ -130,7 +90,7 @@ final class Seeder {
         }
 
         FineTuneJob uniqueFineTune(FineTuneJob job) {
-            while (taken.contains(job.id()) || state.fineTunes().contains(job.id())) {
+            while (taken.contains(job.id()) || state.fineTunes().containsId(job.id())) {
                 job = fineTunes.withNewId(job);
             }
             taken.add(job.id());

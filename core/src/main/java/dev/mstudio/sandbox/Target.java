@@ -6,13 +6,8 @@ enum Target {
     PENDING,
     /** Running: started some time within its run period ago. */
     RUNNING,
-    /** Running and ending one to three minutes (at speed 1) from now. */
-    ENDING_SOON,
     /** Ended some time within {@code maxAgeMs} ago. */
     ENDED;
-
-    static final long SOON_LOW_MS = 60_000;
-    static final long SOON_HIGH_MS = 180_000;
 
     /** The start time that puts a job with these durations at this target. */
     long startMs(SandboxState state, long now, long pendingMs, long runMs, long maxAgeMs) {
@@ -20,10 +15,6 @@ enum Target {
         return switch (this) {
             case PENDING -> now + dice.between(1, Math.max(1, pendingMs - 1));
             case RUNNING -> now - dice.between(0, Math.max(0, runMs - 1));
-            case ENDING_SOON -> {
-                long left = Math.min(state.duration(SOON_LOW_MS, SOON_HIGH_MS), runMs * 9 / 10);
-                yield now + Math.max(1, left) - runMs;
-            }
             case ENDED -> now - dice.between(0, maxAgeMs) - runMs;
         };
     }

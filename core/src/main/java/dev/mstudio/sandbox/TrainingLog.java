@@ -122,11 +122,17 @@ final class TrainingLog {
         if (forced.atMs() > now) {
             return;
         }
-        switch (forced.status()) {
-            case JobKind.CANCELED -> line(forced.atMs(), "Job canceled.");
-            case JobKind.FAILED -> writeFailure(forced.atMs());
-            case "SUCCEEDED" -> line(forced.atMs(), "Job succeeded.");
-            default -> line(forced.atMs(), "Job status changed to " + forced.status() + ".");
+        String status = forced.statusAt(now);
+        if (!status.equals(forced.status())) {
+            line(forced.atMs(), "Cancel requested; stopping the job.");
+        }
+        long at = forced.sinceMs(now);
+        switch (status) {
+            case JobKind.CANCELED -> line(at, "Job canceled.");
+            case JobKind.FAILED -> writeFailure(at);
+            case "SUCCEEDED" -> line(at, "Job succeeded.");
+            case Lifecycle.CANCELING_STATUS -> line(at, "Cancel requested; stopping the job.");
+            default -> line(at, "Job status changed to " + status + ".");
         }
     }
 

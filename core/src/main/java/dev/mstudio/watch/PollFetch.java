@@ -58,7 +58,8 @@ final class PollFetch {
             walk.requests++;
             Page<? extends Job> page = source.list(status, pageNo);
             walk.totals.put(status, page.total());
-            page.items().forEach(walk::offer);
+            // the fine-tune status filter is undocumented: a service that ignores it sends every job
+            page.items().stream().filter(job -> status.equalsIgnoreCase(job.status())).forEach(walk::offer);
             if (page.items().isEmpty() || (long) pageNo * JobSource.PAGE_SIZE >= page.total()) {
                 return true;
             }

@@ -110,7 +110,7 @@ class ClientSandboxFineTuneTest {
         Page<FineTuneJob> all = f.client.listFineTunes(FineTuneQuery.all());
         Page<FineTuneJob> model = f.client.listFineTunes(new FineTuneQuery(null, null, "qwen3-14b", null));
         Page<FineTuneJob> modelPage2 = f.client.listFineTunes(new FineTuneQuery(2, 2, "qwen3-14b", null));
-        Page<FineTuneJob> canceled = f.client.listFineTunes(new FineTuneQuery(null, null, "qwen3-14b", "CANCELED"));
+        Page<FineTuneJob> canceled = f.client.listFineTunes(new FineTuneQuery(null, null, "qwen3-14b", "CANCELING"));
         Page<FineTuneJob> pending = f.client.listFineTunes(new FineTuneQuery(null, null, null, "PENDING"));
         Page<FineTuneJob> none = f.client.listFineTunes(new FineTuneQuery(null, null, "qwen-max", null));
 
@@ -124,7 +124,7 @@ class ClientSandboxFineTuneTest {
         assertThat(modelPage2.items()).extracting(FineTuneJob::jobId).containsExactly(a.jobId());
         assertThat(canceled.total()).isEqualTo(1);
         assertThat(canceled.items()).extracting(FineTuneJob::jobId, FineTuneJob::status)
-                .containsExactly(tuple(c.jobId(), "CANCELED"));
+                .containsExactly(tuple(c.jobId(), "CANCELING"));
         assertThat(pending.items()).extracting(FineTuneJob::jobId).containsExactly(d.jobId(), b.jobId(), a.jobId());
         assertThat(none.total()).isZero();
         assertThat(none.items()).isEmpty();
@@ -135,11 +135,16 @@ class ClientSandboxFineTuneTest {
         FineTuneJob job = f.createFineTune("qwen3-8b", null);
 
         f.client.cancelFineTune(job.jobId());
+        FineTuneJob canceling = f.client.getFineTune(job.jobId());
+        f.advance(Duration.ofMinutes(1));
 
         FineTuneJob canceled = f.client.getFineTune(job.jobId());
+        assertThat(canceling.status()).isEqualTo("CANCELING");
+        assertThat(canceling.terminal()).isFalse();
         assertThat(canceled.status()).isEqualTo("CANCELED");
         assertThat(canceled.code()).isEqualTo("1");
-        assertThat(canceled.endTime()).isEqualTo("2024-10-29 16:53:53");
+        // canceled at 16:53:53; CANCELING for 10 to 30 seconds
+        assertThat(canceled.endTime()).isBetween("2024-10-29 16:54:03", "2024-10-29 16:54:23");
         assertThat(canceled.terminal()).isTrue();
         assertThat(f.count(CANCEL_FINETUNE)).isEqualTo(1);
         List<String> log = f.client.fineTuneLogs(job.jobId(), 0, 1000).lines();
@@ -157,7 +162,7 @@ class ClientSandboxFineTuneTest {
 
         FineTuneJob canceled = f.client.getFineTune(job.jobId());
         assertThat(canceled.status()).isEqualTo("CANCELED");
-        assertThat(canceled.endTime()).isEqualTo("2024-10-29 16:55:24");
+        assertThat(canceled.endTime()).isBetween("2024-10-29 16:55:34", "2024-10-29 16:55:54");
         assertThat(canceled.finetunedOutput()).isNull();
     }
 
@@ -201,6 +206,7 @@ class ClientSandboxFineTuneTest {
     void deleteFineTune_endedJob_succeedsThenGetIsNotFound() throws Exception {
         FineTuneJob job = f.createFineTune("qwen3-8b", null);
         f.client.cancelFineTune(job.jobId());
+        f.advance(Duration.ofMinutes(1));
 
         f.client.deleteFineTune(job.jobId());
 
@@ -243,6 +249,7 @@ class ClientSandboxFineTuneTest {
         assertThat(f.client.listFineTunes(FineTuneQuery.all()).total()).isEqualTo(2);
 
         f.client.cancelFineTune(first.jobId());
+        f.advance(Duration.ofMinutes(1));
         assertThat(f.createFineTune("qwen3-8b", null).status()).isEqualTo("PENDING");
     }
 
@@ -262,6 +269,7 @@ class ClientSandboxFineTuneTest {
         assertThat(listed.items()).extracting(FineTuneJob::jobId, FineTuneJob::status)
                 .containsExactly(tuple(job.jobId(), "QUEUING"));
         f.client.cancelFineTune(job.jobId());
+        f.advance(Duration.ofMinutes(1));
         assertThat(f.client.getFineTune(job.jobId()).status()).isEqualTo("CANCELED");
     }
 }

@@ -25,7 +25,7 @@ class SandboxControlApiTest {
     void start() {
         sandbox = Sandbox.builder().clock(clock).random(3).apiKey("sk-configured").build().start();
         http = new SandboxHttp(sandbox, "sk-configured");
-        control = new SandboxHttp(sandbox, null);
+        control = new SandboxHttp(sandbox, "sk-configured");
     }
 
     @AfterEach

@@ -159,12 +159,15 @@ class SandboxFineTuneApiTest {
 
         SandboxHttp.Response throttled = http.post(FINE_TUNES, body("qwen3-8b"));
         http.post(FINE_TUNES + "/" + first + "/cancel", null);
+        SandboxHttp.Response whileCanceling = http.post(FINE_TUNES, body("qwen3-8b"));
+        clock.advance(Duration.ofMinutes(1));
         SandboxHttp.Response afterCancel = http.post(FINE_TUNES, body("qwen3-8b"));
 
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.code()).isEqualTo("Throttling");
         assertThat(throttled.message()).isEqualTo("Too many fine-tune jobs are running. Please retry later.");
         assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(v).matches("\\d+"));
+        assertThat(whileCanceling.status()).isEqualTo(429);
         assertThat(afterCancel.status()).isEqualTo(200);
     }
 
@@ -236,7 +239,8 @@ class SandboxFineTuneApiTest {
         assertThat(fieldNames(job)).isEqualTo(CANCELED_FIELDS);
         assertThat(job.get("status").asText()).isEqualTo("CANCELED");
         assertThat(job.get("code").asText()).isEqualTo("1");
-        assertThat(job.get("end_time").asText()).isEqualTo("2024-10-29 16:53:58");
+        // CANCELING for 10 to 30 seconds after the request at 16:53:58, then CANCELED
+        assertThat(job.get("end_time").asText()).isBetween("2024-10-29 16:54:08", "2024-10-29 16:54:28");
         assertThat(job.get("usage").asLong()).isZero();
     }
 
@@ -249,7 +253,7 @@ class SandboxFineTuneApiTest {
 
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.code()).isEqualTo("UnsupportedOperation");
-        assertThat(again.message()).contains("CANCELED");
+        assertThat(again.message()).contains("CANCELING");
         assertThat(http.post(FINE_TUNES + "/ft-202410291653-0000/cancel", null).status()).isEqualTo(404);
     }
 

@@ -26,10 +26,10 @@ class SandboxJobStoreTest {
         store.add(job("c", 300));
         store.add(job("c2", 300));
 
-        assertThat(ids(store.page(null, 0, null, 1, 10))).containsExactly("c2", "c", "b", "a");
-        assertThat(ids(store.page(null, 0, null, 2, 3))).containsExactly("a");
-        assertThat(store.page(null, 0, null, 3, 3).items()).isEmpty();
-        assertThat(store.page(null, 0, null, 3, 3).total()).isEqualTo(4);
+        assertThat(ids(store.page(null, Long.MAX_VALUE, null, 1, 10))).containsExactly("c2", "c", "b", "a");
+        assertThat(ids(store.page(null, Long.MAX_VALUE, null, 2, 3))).containsExactly("a");
+        assertThat(store.page(null, Long.MAX_VALUE, null, 3, 3).items()).isEmpty();
+        assertThat(store.page(null, Long.MAX_VALUE, null, 3, 3).total()).isEqualTo(4);
     }
 
     @Test
@@ -49,7 +49,7 @@ class SandboxJobStoreTest {
         int added = store.addAll(List.of(job("x", 300), job("y", 100), job("m", 999), job("z", 200)));
 
         assertThat(added).isEqualTo(3);
-        assertThat(ids(store.page(null, 0, null, 1, 10))).containsExactly("x", "z", "m", "y");
+        assertThat(ids(store.page(null, Long.MAX_VALUE, null, 1, 10))).containsExactly("x", "z", "m", "y");
     }
 
     @Test
@@ -58,7 +58,7 @@ class SandboxJobStoreTest {
             store.add(job("j" + i, i));
         }
 
-        JobStore.Page<ImportJob> page = store.page(null, 0, j -> Integer.parseInt(j.id().substring(1)) % 2 == 0, 2, 2);
+        JobStore.Page<ImportJob> page = store.page(null, Long.MAX_VALUE, j -> Integer.parseInt(j.id().substring(1)) % 2 == 0, 2, 2);
 
         assertThat(page.total()).isEqualTo(5);
         assertThat(ids(page)).containsExactly("j4", "j2");
@@ -77,12 +77,12 @@ class SandboxJobStoreTest {
 
         assertThat(store.get("a")).isEmpty();
         assertThat(store.byName("name-a")).isEmpty();
-        assertThat(ids(store.page(null, 0, null, 1, 10))).containsExactly("b");
+        assertThat(ids(store.page(null, Long.MAX_VALUE, null, 1, 10))).containsExactly("b");
     }
 
     @Test
     void page_byStatus_readsTheClockAndForcedStatuses() {
-        store.add(job("pending", 1_000));
+        store.add(job("pending", 55));
         store.add(job("running", 0));
         store.add(job("done", -1_000));
         ImportJob frozen = job("frozen", -2_000);
@@ -100,14 +100,16 @@ class SandboxJobStoreTest {
     }
 
     @Test
-    void forceIfActive_endedJob_isRefused() {
+    void forceIf_endedJob_isRefused() {
         ImportJob done = job("done", -1_000);
         ImportJob running = job("running", 0);
         store.add(done);
         store.add(running);
 
-        assertThat(store.forceIfActive(done, "CANCELED", 60)).isFalse();
-        assertThat(store.forceIfActive(running, "CANCELED", 60)).isTrue();
+        assertThat(store.forceIf(done, status -> !JobKind.IMPORT.isTerminal(status), new Lifecycle.Forced("CANCELED", 60)))
+                .isFalse();
+        assertThat(store.forceIf(running, status -> !JobKind.IMPORT.isTerminal(status), new Lifecycle.Forced("CANCELED", 60)))
+                .isTrue();
         assertThat(store.force(job("absent", 5), "X", 60)).isFalse();
         assertThat(ids(store.page("CANCELED", 60, null, 1, 10))).containsExactly("running");
     }
@@ -120,5 +122,15 @@ class SandboxJobStoreTest {
 
         assertThat(store.size()).isZero();
         assertThat(store.contains("a")).isFalse();
+    }
+
+    @Test
+    void page_jobsCreatedAfterNow_doNotExistYet() {
+        store.add(job("past", 10));
+        store.add(job("future", 500));
+
+        assertThat(ids(store.page(null, 100, null, 1, 10))).containsExactly("past");
+        assertThat(store.page("PENDING", 100, null, 1, 10).total()).isZero();
+        assertThat(ids(store.page(null, 500, null, 1, 10))).containsExactly("future", "past");
     }
 }

@@ -45,7 +45,7 @@ class SandboxScaleTest {
             imports += http.get(IMPORTS + "?page_size=1&status=" + status).output().get("total").asInt();
         }
         int fineTunes = 0;
-        for (String status : List.of("PENDING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELED")) {
+        for (String status : List.of("PENDING", "QUEUING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELED")) {
             fineTunes += http.get(FINE_TUNES + "?page_size=1&status=" + status).output().get("total").asInt();
         }
 
