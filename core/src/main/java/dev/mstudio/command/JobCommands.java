@@ -42,7 +42,7 @@ final class JobCommands {
     Result cancel(Session session, Command invocation, Context context) throws IOException {
         String id = invocation.get(Declarations.ID);
         session.jobs().cancelFineTune(id);
-        return done("Canceled fine-tune job " + id + ".", id);
+        return done("Asked to cancel fine-tune job " + id + "; it shows CANCELING, then CANCELED.", id);
     }
 
     Result checkpoints(Session session, Command invocation, Context context) throws IOException {

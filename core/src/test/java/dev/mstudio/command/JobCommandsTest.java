@@ -89,7 +89,7 @@ class JobCommandsTest {
 
         Result.Message canceled = (Result.Message) fixture.run("/finetune cancel " + id + " --yes");
 
-        assertThat(canceled.text()).isEqualTo("Canceled fine-tune job " + id + ".");
+        assertThat(canceled.text()).isEqualTo("Asked to cancel fine-tune job " + id + "; it shows CANCELING, then CANCELED.");
         // a cancel takes effect shortly: the job shows CANCELING first
         assertThat(fixture.jobs(JobKind.FINETUNE, "CANCELING")).extracting(job -> job.id()).contains(id);
     }
