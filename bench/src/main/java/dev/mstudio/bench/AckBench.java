@@ -55,7 +55,7 @@ public final class AckBench {
         int stallMs = option(args, "--stall-ms", 10_000);
         int warmup = option(args, "--warmup", 50);
         try (Sandbox sandbox = Sandbox.builder().port(0).build().start().seedDemo();
-                FakeSlack slack = FakeSlack.start(0);
+                FakeSlack slack = FakeSlack.start(0).join("C0BENCH");
                 DashScopeClient client = DashScopeClient.builder()
                         .config(ClientConfig.of(sandbox.baseUrl(), "sk-bench")).maxAttempts(1).build()) {
             BotConfig config = new BotConfig("xoxb-bench", SECRET, null, slack.apiUrl(), "127.0.0.1", 0, "/mstudio",

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Measures channel notifications end to end on loopback: a sandbox, FakeSlack, a notifier on a
@@ -78,7 +79,8 @@ public final class NotifyBench {
                 DashScopeClient client = DashScopeClient.builder()
                         .config(ClientConfig.of(sandbox.baseUrl(), "sk-bench")).build();
                 Jobs jobs = Jobs.builder(client).build();
-                FakeSlack slack = FakeSlack.start(0);
+                FakeSlack slack = FakeSlack.start(0).join(IntStream.range(0, options.channels())
+                        .mapToObj(i -> channel(i, options.channels())).toArray(String[]::new));
                 BotStore store = BotStore.open("jdbc:sqlite:" + dir.resolve("bot.db"));
                 Watchers watchers = Watchers.builder(client).stateStore(store).fixedInterval(POLL).build()) {
             slackConfig.setMethodsEndpointUrlPrefix(slack.apiUrl());

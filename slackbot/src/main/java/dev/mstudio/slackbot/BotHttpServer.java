@@ -3,21 +3,26 @@ package dev.mstudio.slackbot;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.servlet.SlackAppServlet;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.EnumSet;
 import java.util.function.Supplier;
+import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
 /**
  * The bot's HTTP side on Jetty (what bolt-jetty's {@code SlackAppServer} does, plus a chosen bind
  * address, port 0, and a health endpoint): Bolt's servlet on {@value #EVENTS_PATH} for slash
- * commands and interactivity, where Bolt verifies every request's signature, and
- * {@value #HEALTH_PATH}. In Socket Mode only the health endpoint is served.
+ * commands and interactivity, behind {@link SlackRequestFilter}, which checks every request's
+ * signature on its raw bytes before anything parses it (401) and refuses signed requests that
+ * cannot be read (400); and {@value #HEALTH_PATH}. In Socket Mode only the health endpoint is served.
  */
 final class BotHttpServer implements AutoCloseable {
     static final String EVENTS_PATH = "/slack/events";
@@ -41,6 +46,9 @@ final class BotHttpServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         if (app != null) {
             app.config().setAppPath(EVENTS_PATH);
+            RequestSignature signature = new RequestSignature(app.config().getSigningSecret(), Clock.systemUTC());
+            context.addFilter(new FilterHolder(new SlackRequestFilter(signature)), EVENTS_PATH,
+                    EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder(new SlackAppServlet(app)), EVENTS_PATH);
         }
         context.addServlet(new ServletHolder(new HealthServlet(health)), HEALTH_PATH);

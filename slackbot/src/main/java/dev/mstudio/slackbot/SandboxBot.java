@@ -42,7 +42,7 @@ final class SandboxBot implements AutoCloseable {
         FakeSlack slack = null;
         DashScopeClient client = null;
         try {
-            slack = FakeSlack.start(0, out);
+            slack = FakeSlack.start(0, out).join(CHANNEL);
             client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-sandbox")).build();
             String secret = HexFormat.of().formatHex(randomBytes());
             BotConfig config = config(env, slack, secret);

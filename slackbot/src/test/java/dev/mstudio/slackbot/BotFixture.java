@@ -51,7 +51,7 @@ final class BotFixture implements AutoCloseable {
     static BotFixture start(Duration commandTimeout) throws Exception {
         Clock frozen = Clock.fixed(Instant.parse("2024-11-01T12:00:00Z"), ZoneOffset.UTC);
         Sandbox sandbox = Sandbox.builder().port(0).clock(frozen).random(7).build().start().seedDemo();
-        FakeSlack slack = FakeSlack.start(0);
+        FakeSlack slack = FakeSlack.start(0).join(CHANNEL);
         DashScopeClient client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-test"))
                 .maxAttempts(1).build();
         BotConfig config = new BotConfig("xoxb-test", SECRET, null, slack.apiUrl(), "127.0.0.1", 0, "/mstudio",

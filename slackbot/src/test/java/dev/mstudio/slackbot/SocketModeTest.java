@@ -52,7 +52,7 @@ class SocketModeTest {
     static void start() throws Exception {
         Clock frozen = Clock.fixed(Instant.parse("2024-11-01T12:00:00Z"), ZoneOffset.UTC);
         sandbox = Sandbox.builder().port(0).clock(frozen).random(7).build().start().seedDemo();
-        slack = FakeSlack.start(0);
+        slack = FakeSlack.start(0).join(CHANNEL);
         socketServer = FakeSocketModeServer.start(WAIT);
         slack.socketModeUrl(socketServer.url());
         Map<String, String> env = Map.of(

@@ -11,6 +11,7 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.mstudio.slackbot.blocks.SlackText;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,19 +46,9 @@ final class Kit {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** {@code text} cut to at most {@code max} characters, ending in "…" when cut. */
+    /** {@code text} cut to at most {@code max} characters, ending in "…" when cut; never inside an entity or pair. */
     static String clip(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
+        return SlackText.clip(text, max);
     }
 
     /** A time as Slack renders it in the reader's own time zone, with a UTC fallback. */

@@ -20,14 +20,20 @@ import java.util.function.Predicate;
  * A local stand-in for Slack's Web API on 127.0.0.1, in the manner of MockWebServer: point the
  * Slack SDK at {@link #apiUrl()} ({@code SlackConfig#setMethodsEndpointUrlPrefix}, or
  * {@code SLACK_API_URL}), run the code, then verify what was sent with {@link #calls(String)} or
- * {@link #awaitCall}. It answers like Slack: chat.postMessage assigns a {@code ts}, chat.update
- * needs a message it posted ({@code message_not_found} otherwise), auth.test names a fake bot,
- * apps.connections.open hands out the URL set with {@link #socketModeUrl(String)}, any other method
- * answers {@code {"ok":true}}. Throttling ({@link #throttleNext}) and refusals
- * ({@link #failNext}) can be scripted. Token parameters are never recorded or printed.
+ * {@link #awaitCall}. It is as strict as Slack: a message over Block Kit's limits is refused with
+ * {@code invalid_blocks}, a text over 40,000 characters with {@code msg_too_long}, and a post to a
+ * channel the bot is not a member of ({@link #join}) with {@code channel_not_found} or, for a channel
+ * that exists ({@link #addChannel}), {@code not_in_channel}; a user ID stands for a direct message
+ * and is always accepted. Otherwise it answers like Slack: chat.postMessage assigns a {@code ts},
+ * chat.update needs a message it posted ({@code message_not_found} otherwise), auth.test names a
+ * fake bot, apps.connections.open hands out the URL set with {@link #socketModeUrl(String)}, any
+ * other method answers {@code {"ok":true}}. Throttling ({@link #throttleNext}), refusals
+ * ({@link #failNext}), slow answers ({@link #latency}) and an outage ({@link #down}) can be
+ * scripted. Token parameters are never recorded or printed.
  *
  * <pre>{@code
  * try (FakeSlack slack = FakeSlack.start(0)) {
+ *     slack.join("C1");
  *     SlackConfig config = new SlackConfig();
  *     config.setMethodsEndpointUrlPrefix(slack.apiUrl());
  *     ... run ...
@@ -43,6 +49,7 @@ public final class FakeSlack implements AutoCloseable {
     private final ExecutorService executor;
     private final CallLog log;
     private final Script script = new Script();
+    private final Channels channels = new Channels();
     private final AtomicReference<String> socketModeUrl = new AtomicReference<>();
 
     private FakeSlack(HttpServer server, ExecutorService executor, CallLog log) {
@@ -68,7 +75,7 @@ public final class FakeSlack implements AutoCloseable {
             CallLog log = new CallLog(echo);
             FakeSlack slack = new FakeSlack(server, executor, log);
             server.createContext("/", new FakeSlackHandler(Clock.systemUTC(), log, slack.script,
-                    slack.socketModeUrl::get));
+                    slack.channels, slack.socketModeUrl::get));
             server.setExecutor(executor);
             server.start();
             return slack;
@@ -149,7 +156,41 @@ public final class FakeSlack implements AutoCloseable {
                 Objects.requireNonNull(error, "error"), 0), times);
     }
 
-    /** Forgets every scripted throttle and refusal not used yet. */
+    /** The bot is a member of these channels (which then exist): it may post, update and post ephemerals there. */
+    public FakeSlack join(String... channelIds) {
+        for (String channel : channelIds) {
+            channels.join(Objects.requireNonNull(channel, "channel"));
+        }
+        return this;
+    }
+
+    /** These channels exist but the bot is not in them: posts there get {@code not_in_channel}. */
+    public FakeSlack addChannel(String... channelIds) {
+        for (String channel : channelIds) {
+            channels.add(Objects.requireNonNull(channel, "channel"));
+        }
+        return this;
+    }
+
+    /** The bot leaves (or is removed from) the channel; it still exists. */
+    public void leave(String channelId) {
+        channels.leave(Objects.requireNonNull(channelId, "channel"));
+    }
+
+    /** Every answer from now on waits this long first (ZERO: answer at once). */
+    public void latency(Duration latency) {
+        if (Objects.requireNonNull(latency, "latency").isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative");
+        }
+        script.latency(latency);
+    }
+
+    /** While down, every call is answered HTTP 503 {@code {"ok":false,"error":"service_unavailable"}}. */
+    public void down(boolean down) {
+        script.down(down);
+    }
+
+    /** Forgets every scripted throttle and refusal not used yet, the latency and an outage. */
     public void clearFaults() {
         script.clear();
     }

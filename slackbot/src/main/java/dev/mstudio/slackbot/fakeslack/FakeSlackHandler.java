@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -18,17 +20,23 @@ final class FakeSlackHandler implements HttpHandler {
     private static final long TS_BASE = 1_700_000_000L;
     private static final String API = "/api/";
     private static final String RESPONSE = "/response/";
+    private static final String DOWN = "service_unavailable";
+    /** Methods that act in a channel, as the bot: refused where the bot is not a member. */
+    private static final Set<String> CHANNEL_METHODS = Set.of("chat.postMessage", "chat.update",
+            "chat.postEphemeral", "chat.delete", "chat.scheduleMessage", "chat.meMessage");
 
     private final Clock clock;
     private final CallLog log;
     private final Script script;
     private final Supplier<String> socketModeUrl;
+    private final Channels channels;
     private final AtomicLong tsCounter = new AtomicLong();
     private final Set<String> messages = ConcurrentHashMap.newKeySet();
 
     /** {@code socketModeUrl}: what apps.connections.open hands out (null: no URL in the answer). */
-    FakeSlackHandler(Clock clock, CallLog log, Script script, Supplier<String> socketModeUrl) {
+    FakeSlackHandler(Clock clock, CallLog log, Script script, Channels channels, Supplier<String> socketModeUrl) {
         this.clock = clock;
+        this.channels = channels;
         this.log = log;
         this.script = script;
         this.socketModeUrl = socketModeUrl;
@@ -54,15 +62,52 @@ final class FakeSlackHandler implements HttpHandler {
     /** {@code responseId}: the ID of the response_url posted to, null for a Web API call. */
     private void answer(HttpExchange exchange, String method, ObjectNode params, String responseId)
             throws IOException {
+        waitLatency();
+        if (script.down()) {
+            record(method, params, null, DOWN, responseId);
+            send(exchange, 503, error(DOWN), 0);
+            return;
+        }
         Script.Fault fault = script.take(method);
         if (fault != null) {
             record(method, params, null, fault.error(), responseId);
             send(exchange, fault.status(), error(fault.error()), fault.retryAfterSeconds());
             return;
         }
+        String refusal = refusal(method, params);
+        if (refusal != null) {
+            record(method, params, null, refusal, responseId);
+            send(exchange, responseId != null ? 400 : 200, error(refusal), 0);
+            return;
+        }
         Reply reply = reply(method, params);
         record(method, params, reply.ts(), reply.error(), responseId);
         send(exchange, 200, reply.json(), 0);
+    }
+
+    /** What Slack would refuse before doing anything: a channel the bot is not in, a message over the limits. */
+    private String refusal(String method, ObjectNode params) {
+        if (method.equals("response")) {
+            return BlockKitRules.check(params, false);
+        }
+        if (!CHANNEL_METHODS.contains(method)) {
+            return null;
+        }
+        String channel = channels.refusal(Params.text(params, "channel"));
+        return channel != null || method.equals("chat.delete") ? channel : BlockKitRules.check(params, true);
+    }
+
+    private void waitLatency() throws IOException {
+        Duration latency = script.latency();
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(latency.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("FakeSlack is stopping");
+        }
     }
 
     private record Reply(String json, String ts, String error) {

@@ -1,10 +1,14 @@
 package dev.mstudio.slackbot.fakeslack;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 
-/** Scripted answers: the next calls of a method are throttled or refused. Thread-safe. */
+/**
+ * Scripted answers: the next calls of a method are throttled or refused, every answer is late, or
+ * Slack is down. Thread-safe.
+ */
 final class Script {
     static final String ANY = "*";
 
@@ -16,6 +20,24 @@ final class Script {
     }
 
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private volatile Duration latency = Duration.ZERO;
+    private volatile boolean down;
+
+    void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    void down(boolean down) {
+        this.down = down;
+    }
+
+    boolean down() {
+        return down;
+    }
 
     synchronized void add(Fault fault, int times) {
         for (int i = 0; i < times; i++) {
@@ -38,5 +60,7 @@ final class Script {
 
     synchronized void clear() {
         faults.clear();
+        latency = Duration.ZERO;
+        down = false;
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Turns a channel's head entry into one Slack call, inside the delivery transaction: a watch's post
  * or update carries the newest pending status (older updates are settled with it), updates and
- * thread replies find the message ts, and a burst of completion notices becomes one digest.
+ * thread replies find the message ts, and a burst of completion notices becomes digests (as many
+ * notices in each as one message can hold).
  */
 final class AttemptPlanner {
     private final BotStore store;
@@ -57,9 +58,9 @@ final class AttemptPlanner {
         List<OutboxEntry> notices = store.outbox().pendingIn(c, head.channel()).stream()
                 .filter(e -> e.op().completion()).toList();
         if (notices.size() > digestThreshold) {
-            Payload digest = messages.digest(notices.stream().map(OutboxEntry::payload).toList());
-            List<Long> ids = notices.stream().map(OutboxEntry::id).toList();
-            return Attempt.send(head, ids, new Call(false, head.channel(), null, null, false, digest, true));
+            Digest digest = messages.digest(notices.stream().map(OutboxEntry::payload).toList());
+            List<Long> ids = notices.stream().limit(digest.count()).map(OutboxEntry::id).toList();
+            return Attempt.send(head, ids, new Call(false, head.channel(), null, null, false, digest.payload(), true));
         }
         String threadTs = head.op() == OutboxEntry.Op.REPLY ? messageTs(c, head) : null;
         Payload payload = head.payload();

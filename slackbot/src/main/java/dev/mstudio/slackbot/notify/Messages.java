@@ -1,23 +1,25 @@
 package dev.mstudio.slackbot.notify;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mstudio.client.FineTuneJob;
 import dev.mstudio.client.ImportJob;
 import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
+import dev.mstudio.slackbot.blocks.Limits;
+import dev.mstudio.slackbot.blocks.MessageBuilder;
+import dev.mstudio.slackbot.blocks.SlackMessage;
+import dev.mstudio.slackbot.blocks.SlackText;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Renders notifications as text (no links) plus Block Kit, both escaped for Slack (&amp;, &lt;, &gt;); a
  * payload's digest line stays raw until the digest escapes it. The clock only stamps "updated".
  */
 final class Messages {
-    static final int MAX_DIGEST_LINES = 40;
     private static final int MAX_DETAIL = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -39,63 +41,42 @@ final class Messages {
         if (detail != null) {
             text.append(" - ").append(detail);
         }
-        ArrayNode blocks = Payload.JSON.createArrayNode();
-        ObjectNode section = section(emoji(job.kind(), job.status()) + " *" + escape(title(job.kind(), job.id()))
-                + "* is *" + escape(job.status()) + "*" + (detail == null ? "" : "\n" + escape(detail)));
-        ArrayNode fields = section.putArray("fields");
-        field(fields, "Model", job.model());
-        field(fields, "Name", job.displayName());
-        if (fields.isEmpty()) {
-            section.remove("fields");
-        }
-        blocks.add(section);
-        blocks.add(context(watcher("Watching", userId) + " · updated "
-                + TIME.format(clock.instant())));
-        return new Payload(escape(text.toString()), blocks, false, null);
+        MessageBuilder message = new MessageBuilder().text(text.toString());
+        message.section(emoji(job.kind(), job.status()) + " *" + escape(title(job.kind(), job.id()))
+                + "* is *" + escape(job.status()) + "*" + (detail == null ? "" : "\n" + escape(detail)),
+                Stream.of(field("Model", job.model()), field("Name", job.displayName())).toList());
+        message.context(List.of(watcher("Watching", userId) + " · updated " + TIME.format(clock.instant())));
+        return payload(message, false, null);
     }
 
     /** The watch message once the service no longer knows the job. */
     Payload goneMessage(JobKind kind, String jobId, String userId) {
-        String text = title(kind, jobId) + " no longer exists (deleted)";
-        ArrayNode blocks = Payload.JSON.createArrayNode();
-        blocks.add(section(":wastebasket: *" + escape(title(kind, jobId)) + "* no longer exists (deleted)"));
-        blocks.add(context(watcher("Watched", userId) + " · updated "
-                + TIME.format(clock.instant())));
-        return new Payload(escape(text), blocks, false, null);
+        MessageBuilder message = new MessageBuilder().text(title(kind, jobId) + " no longer exists (deleted)");
+        message.section(":wastebasket: *" + escape(title(kind, jobId)) + "* no longer exists (deleted)");
+        message.context(List.of(watcher("Watched", userId) + " · updated " + TIME.format(clock.instant())));
+        return payload(message, false, null);
     }
 
     /** The thread reply when a watched job ends; failures are also broadcast to the channel. */
     Payload reply(Job job) {
-        String line = line(job);
-        boolean failed = Outcomes.isFailure(job.kind(), job.status());
-        return new Payload(escape(line), blocks(line), failed, line);
+        return lineMessage(line(job), Outcomes.isFailure(job.kind(), job.status()));
     }
 
     Payload goneReply(JobKind kind, String jobId) {
-        String line = ":wastebasket: " + title(kind, jobId) + " no longer exists (deleted)";
-        return new Payload(escape(line), blocks(line), false, line);
+        return lineMessage(":wastebasket: " + title(kind, jobId) + " no longer exists (deleted)", false);
     }
 
     /** A subscription's channel message about one terminal transition. */
     Payload notice(Job job) {
-        String line = line(job);
-        return new Payload(escape(line), blocks(line), false, line);
+        return lineMessage(line(job), false);
     }
 
-    /** One message standing for a burst of completion notices, in their order. */
-    Payload digest(List<Payload> notices) {
-        StringBuilder text = new StringBuilder(notices.size() + " jobs finished:");
-        int shown = Math.min(notices.size(), MAX_DIGEST_LINES);
-        for (int i = 0; i < shown; i++) {
-            Payload notice = notices.get(i);
-            text.append('\n').append("• ").append(notice.line() != null ? notice.line() : notice.text());
-        }
-        if (notices.size() > shown) {
-            text.append("\n…and ").append(notices.size() - shown).append(" more");
-        }
-        ArrayNode blocks = Payload.JSON.createArrayNode();
-        blocks.add(section(escape(text.toString())));
-        return new Payload(escape(text.toString()), blocks, false, null);
+    /**
+     * One message standing for the first notices of a burst, in their order: as many as fit in one
+     * message Slack accepts; the rest are left for the next digest.
+     */
+    Digest digest(List<Payload> notices) {
+        return Digest.of(notices);
     }
 
     /** One line about a finished job: outcome, job, model and the error the service gave. */
@@ -148,7 +129,7 @@ final class Messages {
 
     /** Slack mrkdwn control characters. */
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return SlackText.escape(text);
     }
 
     /** "Watching for @user" when the user ID looks like a Slack ID, else just the verb. */
@@ -156,27 +137,20 @@ final class Messages {
         return userId != null && userId.matches("[A-Z0-9]{2,32}") ? verb + " for <@" + userId + ">" : verb;
     }
 
-    private static ArrayNode blocks(String line) {
-        ArrayNode blocks = Payload.JSON.createArrayNode();
-        blocks.add(section(escape(line)));
-        return blocks;
+    /** A message of one line; the line is kept raw for a digest. */
+    private static Payload lineMessage(String line, boolean broadcast) {
+        MessageBuilder message = new MessageBuilder().text(line);
+        message.section(SlackText.mrkdwn(line, Limits.SECTION_TEXT));
+        return payload(message, broadcast, line);
     }
 
-    private static ObjectNode section(String mrkdwn) {
-        ObjectNode section = Payload.JSON.createObjectNode().put("type", "section");
-        section.putObject("text").put("type", "mrkdwn").put("text", mrkdwn);
-        return section;
+    private static Payload payload(MessageBuilder message, boolean broadcast, String line) {
+        SlackMessage built = message.build();
+        return new Payload(built.text(), built.blocks(), broadcast, line);
     }
 
-    private static ObjectNode context(String mrkdwn) {
-        ObjectNode context = Payload.JSON.createObjectNode().put("type", "context");
-        context.putArray("elements").addObject().put("type", "mrkdwn").put("text", mrkdwn);
-        return context;
-    }
-
-    private static void field(ArrayNode fields, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            fields.addObject().put("type", "mrkdwn").put("text", "*" + name + "*\n" + escape(value));
-        }
+    private static String field(String name, String value) {
+        return value == null || value.isBlank() ? null
+                : "*" + name + "*\n" + SlackText.mrkdwn(value, Limits.FIELD_TEXT - name.length() - 3);
     }
 }

@@ -71,10 +71,12 @@ public final class Notifier implements AutoCloseable {
     /**
      * A builder. {@code slack} is a Web API client holding the bot token (Bolt's {@code app.client()},
      * or {@code Slack.getInstance(config).methods(token)}); the notifier calls chat.postMessage and
-     * chat.update with it.
+     * chat.update with it. A message Slack refuses for its form is sent again as plain text, split
+     * if need be ({@link FallbackSender}), never dropped.
      */
     public static NotifierBuilder builder(Watchers watchers, Jobs jobs, MethodsClient slack, BotStore store) {
-        return new NotifierBuilder(watchers, jobs, new MethodsSender(Objects.requireNonNull(slack, "slack")), store);
+        return new NotifierBuilder(watchers, jobs,
+                new FallbackSender(new MethodsSender(Objects.requireNonNull(slack, "slack"))), store);
     }
 
     /** Tidies the store, follows every watched job and subscribed kind again, and starts delivering. */

@@ -35,7 +35,7 @@ class EchoTest {
     @Test
     void echo_postMessageWithBlocks_showsHeaderFieldsContextAndEachButtonsActionIdAndValue() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (FakeSlack slack = FakeSlack.start(0, print(out)); Slack sdk = sdk(slack)) {
+        try (FakeSlack slack = FakeSlack.start(0, print(out)).join("C1"); Slack sdk = sdk(slack)) {
             sdk.methods(TOKEN).chatPostMessage(r -> r.channel("C1").text("fallback text").blocks(jobDetail()));
             slack.awaitCall("chat.postMessage", null, TIMEOUT);
         }
@@ -80,7 +80,7 @@ class EchoTest {
     @Test
     void echo_neverPrintsTokens_sentAsHeaderAsParameterOrInsideTheText() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (FakeSlack slack = FakeSlack.start(0, print(out)); Slack sdk = sdk(slack)) {
+        try (FakeSlack slack = FakeSlack.start(0, print(out)).join("C1"); Slack sdk = sdk(slack)) {
             sdk.methods(TOKEN).chatPostMessage(r -> r.channel("C1").text("header token"));
             sdk.methods().chatPostMessage(r -> r.token(TOKEN).channel("C1").text("parameter token"));
             sdk.methods(TOKEN).chatPostMessage(r -> r.channel("C1").text("pasted " + TOKEN + " by mistake"));

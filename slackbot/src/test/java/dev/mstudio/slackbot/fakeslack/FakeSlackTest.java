@@ -32,7 +32,7 @@ class FakeSlackTest {
 
     @BeforeEach
     void start() {
-        slack = FakeSlack.start(0);
+        slack = FakeSlack.start(0).join("C1");
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slack.apiUrl());
         sdk = Slack.getInstance(config);
@@ -156,7 +156,7 @@ class FakeSlackTest {
     @Test
     void echo_printsAHeaderLinePerCallAndTheTextBelowIt_withoutTheToken() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (FakeSlack echoing = FakeSlack.start(0, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+        try (FakeSlack echoing = FakeSlack.start(0, new PrintStream(out, true, StandardCharsets.UTF_8)).join("C9")) {
             SlackConfig config = new SlackConfig();
             config.setMethodsEndpointUrlPrefix(echoing.apiUrl());
             try (Slack other = Slack.getInstance(config)) {

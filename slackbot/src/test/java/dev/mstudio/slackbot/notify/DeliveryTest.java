@@ -142,4 +142,33 @@ class DeliveryTest {
                 });
         assertThat(f.notifier.health().dropped()).isZero();
     }
+
+    @Test
+    void slackDown_isRetriedUntilItIsBack_andNothingIsDropped() throws Exception {
+        ImportJob job = f.seedImports(1).get(0);
+        f.slack.down(true);
+        f.notifier.watch("C1", JobKind.IMPORT, job.jobId(), "U1");
+
+        delivery.runDue();
+        assertThat(f.slack.calls("chat.postMessage")).singleElement()
+                .satisfies(c -> assertThat(c.error()).isEqualTo("service_unavailable"));
+        f.slack.down(false);
+        delivery.advance(Duration.ofSeconds(2));
+
+        assertThat(f.posts("C1")).singleElement().satisfies(c -> assertThat(c.text()).contains(job.jobId()));
+        assertThat(f.notifier.health().dropped()).isZero();
+    }
+
+    @Test
+    void channelTheBotIsNotIn_isRefusedByFakeSlack_andRecorded() throws Exception {
+        ImportJob job = f.seedImports(1).get(0);
+        f.slack.addChannel("C-outside");
+        f.notifier.watch("C-outside", JobKind.IMPORT, job.jobId(), "U1");
+
+        delivery.runDue();
+
+        assertThat(f.slack.calls("chat.postMessage")).singleElement()
+                .satisfies(c -> assertThat(c.error()).isEqualTo("not_in_channel"));
+        assertThat(f.notifier.health().lastError()).contains("not_in_channel");
+    }
 }

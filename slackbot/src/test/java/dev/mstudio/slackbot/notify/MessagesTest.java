@@ -7,7 +7,9 @@ import dev.mstudio.client.ImportJob;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
@@ -41,15 +43,43 @@ class MessagesTest {
     }
 
     @Test
-    void digest_listsEveryLine_upToALimit() {
-        List<Payload> notices = java.util.stream.IntStream.range(0, 45)
-                .mapToObj(i -> messages.notice(imported("FAILED", "E" + i))).toList();
+    void digest_ofABurstWhoseLinesPass3000Chars_splitsThemIntoSections_andListsEveryJob() {
+        List<Payload> notices = IntStream.range(0, 45)
+                .mapToObj(i -> messages.notice(fineTune("FAILED", "E" + i + "_", "bad <row> & " + "x".repeat(480))))
+                .toList();
 
-        Payload digest = messages.digest(notices);
+        Digest digest = messages.digest(notices);
 
-        assertThat(digest.text()).startsWith("45 jobs finished:").contains("E0", "E39", "…and 5 more")
-                .doesNotContain("E40");
-        assertThat(digest.broadcast()).isFalse();
+        assertThat(digest.count()).isEqualTo(45);
+        assertThat(digest.payload().text()).startsWith("45 jobs finished:").contains("E0_", "E44_")
+                .doesNotContain("<row>").hasSizeLessThanOrEqualTo(40_000);
+        JsonNode blocks = digest.payload().blocks();
+        assertThat(blocks.size()).isGreaterThan(2).isLessThanOrEqualTo(50);
+        blocks.forEach(b -> assertThat(b.path("text").path("text").asText()).hasSizeLessThanOrEqualTo(3_000));
+        String all = blocks.toString();
+        IntStream.range(0, 45).forEach(i -> assertThat(all).contains("E" + i + "_"));
+        assertThat(digest.payload().broadcast()).isFalse();
+    }
+
+    @Test
+    void digest_ofMoreThanOneMessageHolds_standsForAPrefix_andTheRestFollowWithoutLoss() {
+        List<Payload> notices = IntStream.range(0, 300)
+                .mapToObj(i -> messages.notice(fineTune("FAILED", "E" + i + "_", "y".repeat(490)))).toList();
+        List<Payload> left = notices;
+        StringBuilder sent = new StringBuilder();
+        int messagesSent = 0;
+
+        while (!left.isEmpty()) {
+            Digest digest = messages.digest(left);
+            assertThat(digest.payload().text()).hasSizeLessThanOrEqualTo(40_000);
+            assertThat(digest.payload().blocks().size()).isLessThanOrEqualTo(50);
+            sent.append(digest.payload().blocks());
+            left = left.subList(digest.count(), left.size());
+            messagesSent++;
+        }
+
+        assertThat(messagesSent).isGreaterThan(1);
+        IntStream.range(0, 300).forEach(i -> assertThat(sent.toString()).contains("code: E" + i + "_"));
     }
 
     private static ImportJob imported(String status, String errorCode) {

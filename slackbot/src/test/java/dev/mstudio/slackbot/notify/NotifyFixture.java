@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * A sandbox, FakeSlack, a bot store and a notifier, all on 127.0.0.1. Sandbox jobs stand still
@@ -29,6 +31,9 @@ import java.util.function.Consumer;
  */
 final class NotifyFixture implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** The channels the bot is a member of: C1..C100 and the named ones the tests use. */
+    static final List<String> MEMBER_CHANNELS = Stream.concat(IntStream.rangeClosed(1, 100).mapToObj(i -> "C" + i),
+            Stream.of("C-kept", "C-model", "C-all", "C-failures")).toList();
 
     final Sandbox sandbox;
     final DashScopeClient client;
@@ -51,7 +56,7 @@ final class NotifyFixture implements AutoCloseable {
         this.watchScheduler = watchScheduler;
         this.sandbox = Sandbox.builder().port(0).speed(0.000_001).random(11).build().start();
         this.client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-test")).build();
-        this.slack = FakeSlack.start(0);
+        this.slack = FakeSlack.start(0).join(MEMBER_CHANNELS.toArray(String[]::new));
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slack.apiUrl());
         this.sdk = Slack.getInstance(config);

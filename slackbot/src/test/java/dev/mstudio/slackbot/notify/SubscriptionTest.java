@@ -125,6 +125,24 @@ class SubscriptionTest {
     }
 
     @Test
+    void burstOfSixtyFailures_becomesDigestsSlackAccepts_andNoJobIsLost() throws Exception {
+        List<ImportJob> jobs = f.seedImports(60);
+        f.notifier.subscribe("C1", JobKind.IMPORT, null, false, "U1");
+        f.awaitSynced(JobKind.IMPORT);
+
+        jobs.forEach(job -> f.sandbox.forceStatus(job.jobId(), "FAILED"));
+        Waits.until("60 notices queued", () -> f.pending() == 60);
+        delivery.advance(Duration.ofSeconds(10));
+
+        assertThat(f.slack.calls("chat.postMessage")).isNotEmpty().allSatisfy(c -> assertThat(c.error()).isNull());
+        assertThat(f.notifier.health().dropped()).isZero();
+        assertThat(f.pending()).isZero();
+        String posted = String.join("\n", texts("C1"));
+        assertThat(posted).contains("jobs finished");
+        jobs.forEach(job -> assertThat(posted).contains(job.jobId()));
+    }
+
+    @Test
     void watchedJob_isNotAlsoAnnouncedBySubscription() throws Exception {
         ImportJob job = f.seedImports(1).get(0);
         f.notifier.subscribe("C1", JobKind.IMPORT, null, false, "U1");

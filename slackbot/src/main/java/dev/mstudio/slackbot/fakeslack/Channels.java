@@ -1,0 +1,44 @@
+package dev.mstudio.slackbot.fakeslack;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The workspace's channels as the bot sees them: those it is a member of, those that exist without
+ * it, and (like Slack) a user ID, which stands for the bot's direct message with that user.
+ */
+final class Channels {
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+
+    private final Set<String> members = ConcurrentHashMap.newKeySet();
+    private final Set<String> others = ConcurrentHashMap.newKeySet();
+
+    void join(String channel) {
+        others.remove(channel);
+        members.add(channel);
+    }
+
+    void add(String channel) {
+        if (!members.contains(channel)) {
+            others.add(channel);
+        }
+    }
+
+    void leave(String channel) {
+        if (members.remove(channel)) {
+            others.add(channel);
+        }
+    }
+
+    /** Why the bot may not post to {@code channel} ({@code channel_not_found}, {@code not_in_channel}), or null. */
+    String refusal(String channel) {
+        if (channel == null || channel.isBlank()) {
+            return "channel_not_found";
+        }
+        if (members.contains(channel) || USER_ID.matcher(channel).matches()) {
+            return null;
+        }
+        return others.contains(channel) ? "not_in_channel" : "channel_not_found";
+    }
+}
