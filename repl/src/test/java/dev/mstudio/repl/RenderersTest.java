@@ -64,6 +64,17 @@ class RenderersTest {
     }
 
     @Test
+    void render_failureWhoseMessageSaysErrorItself_saysErrorOnce() {
+        Result.Failure failure = new Result.Failure("Error: Unexpected response from DashScope: list[0] has no job_id",
+                null, null, "r-7", 1);
+
+        List<String> lines = renderer(Palette.PLAIN, 80).render(failure, false);
+
+        assertThat(lines).containsExactly(
+                "|  Error: Unexpected response from DashScope: list[0] has no job_id (request_id r-7)");
+    }
+
+    @Test
     void render_emptyTableOfCheckpoints_saysNothingAboutJobs() {
         Result.Table empty = new Result.Table("Checkpoints of fine-tune job ft-1",
                 List.of(new Result.Column("CHECKPOINT", ValueType.TEXT)), List.of(), "0 checkpoints", null);
