@@ -46,10 +46,32 @@ final class Backend implements AutoCloseable {
         this.client = new LazyClient(this::connect);
     }
 
-    /** Chooses the sandbox when forced or when no API key is configured in {@code env} or under {@code home}. */
+    /**
+     * Chooses the sandbox when forced, or when nothing at all is configured: no API key in
+     * {@code env} or under {@code home}, and no base URL, region, workspace or key file named.
+     * Anything configured means the real service, so a missing key is an error (see
+     * {@link #requireConfiguration}), never a silent switch to demo data.
+     */
     static Backend choose(boolean forceSandbox, Map<String, String> env, Path home) {
-        boolean sandbox = forceSandbox || !ClientConfig.apiKeyConfigured(env, home);
+        boolean sandbox = forceSandbox
+                || !ClientConfig.apiKeyConfigured(env, home) && !ClientConfig.serviceConfigured(env);
         return new Backend(env, home, sandbox, forceSandbox);
+    }
+
+    /**
+     * Checks, without connecting, that the service can be called.
+     *
+     * @throws dev.mstudio.client.ConfigurationException one line saying what is missing and how to set it
+     */
+    void requireConfiguration() {
+        if (!sandboxMode) {
+            ClientConfig.fromEnvironment(env, home);
+        }
+    }
+
+    /** True when the sandbox stands in because nothing is configured (not because --sandbox asked for it). */
+    boolean sandboxByDefault() {
+        return sandboxMode && !sandboxForced;
     }
 
     Session session(Host host, Clock clock) {
@@ -77,7 +99,7 @@ final class Backend implements AutoCloseable {
         }
         ClientConfig config = ClientConfig.fromEnvironment(env, home);
         String workspace = config.workspace() == null ? "" : ", workspace " + config.workspace();
-        return "DashScope at " + config.baseUrl() + workspace;
+        return "DashScope at " + config.redactedBaseUrl() + workspace;
     }
 
     /** True once the completion index holds every job of both kinds. */
