@@ -26,7 +26,7 @@ public final class ConfigReport {
         out.add(region(env));
         String workspace = env.get(ClientConfig.ENV_WORKSPACE);
         out.add(workspace == null || workspace.isBlank()
-                ? new Setting("workspace", "(none)", "not set (" + ClientConfig.ENV_WORKSPACE + ")")
+                ? new Setting("workspace", "(none)", ClientConfig.ENV_WORKSPACE + " not set")
                 : new Setting("workspace", workspace.strip(), ClientConfig.ENV_WORKSPACE));
         out.add(new Setting("home", String.valueOf(home), isSet(env, ClientConfig.ENV_HOME)
                 ? ClientConfig.ENV_HOME : "user.home (" + ClientConfig.ENV_HOME + " is not set)"));
@@ -49,7 +49,7 @@ public final class ConfigReport {
     private static Setting baseUrl(Map<String, String> env) {
         String source = isSet(env, ClientConfig.ENV_BASE_URL) ? ClientConfig.ENV_BASE_URL
                 : isSet(env, ClientConfig.ENV_REGION) ? ClientConfig.ENV_REGION
-                : "default (region " + ClientConfig.DEFAULT_REGION + ")";
+                : "default: region " + ClientConfig.DEFAULT_REGION;
         try {
             return new Setting("base URL", Urls.redact(ClientConfig.baseUrlFromEnvironment(env)), source);
         } catch (ConfigurationException e) {

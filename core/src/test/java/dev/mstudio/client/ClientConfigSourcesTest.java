@@ -99,7 +99,7 @@ class ClientConfigSourcesTest {
                 new Setting("API key", "sk-...WXYZ", "DASHSCOPE_API_KEY"),
                 new Setting("base URL", "http://127.0.0.1:8089/api/v1", "DASHSCOPE_HTTP_BASE_URL"),
                 new Setting("region", "cn", "not used: DASHSCOPE_HTTP_BASE_URL overrides it"),
-                new Setting("workspace", "(none)", "not set (DASHSCOPE_WORKSPACE)"),
+                new Setting("workspace", "(none)", "DASHSCOPE_WORKSPACE not set"),
                 new Setting("home", home.toString(), "HOME"));
         assertThat(settings.toString()).doesNotContain("0123456789", "hunter2", "t0ps3cret");
     }
@@ -112,7 +112,7 @@ class ClientConfigSourcesTest {
 
         assertThat(settings.get(0)).isEqualTo(new Setting("API key", "****", file.toString()));
         assertThat(settings.get(1)).isEqualTo(new Setting("base URL", "https://dashscope-intl.aliyuncs.com/api/v1",
-                "default (region intl)"));
+                "default: region intl"));
         assertThat(settings.get(2)).isEqualTo(new Setting("region", "intl", "default"));
         assertThat(settings.get(3)).isEqualTo(new Setting("workspace", "ws-7", "DASHSCOPE_WORKSPACE"));
     }

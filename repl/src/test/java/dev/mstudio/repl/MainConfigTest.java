@@ -108,7 +108,7 @@ class MainConfigTest {
         MainTest.Run run = run(Map.of(), "config");
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("sk-...WXYZ", "(" + file + ")", "default (region intl)");
+        assertThat(run.out()).contains("sk-...WXYZ", "(" + file + ")", "default: region intl");
     }
 
     @Test
