@@ -69,6 +69,12 @@ final class Backend implements AutoCloseable {
         }
     }
 
+    /** An explicit DASHSCOPE_HTTP_BASE_URL overrides the region, so /set region must not switch away from it. */
+    private boolean baseUrlFixed() {
+        String explicit = env.get(ClientConfig.ENV_BASE_URL);
+        return explicit != null && !explicit.isBlank();
+    }
+
     /** True when the sandbox stands in because nothing is configured (not because --sandbox asked for it). */
     boolean sandboxByDefault() {
         return sandboxMode && !sandboxForced;
@@ -76,7 +82,7 @@ final class Backend implements AutoCloseable {
 
     Session session(Host host, Clock clock) {
         Session.Builder builder = Session.builder(this::jobs, this::watchers).host(host).clock(clock);
-        if (!sandboxMode) {
+        if (!sandboxMode && !baseUrlFixed()) {
             builder.regionSwitch(this::regionJobs);
         }
         return builder.build();
@@ -90,12 +96,13 @@ final class Backend implements AutoCloseable {
     }
 
     /**
-     * Where commands go, for the banner: "sandbox at URL (no API key found)" or "DashScope at URL".
+     * Where commands go, for the banner: "sandbox at URL (nothing configured: demo data, not your
+     * jobs)" or "DashScope at URL".
      * Starts the sandbox; throws {@link dev.mstudio.client.ConfigurationException} for a bad configuration.
      */
     String describe() {
         if (sandboxMode) {
-            return "sandbox at " + sandboxUrl() + (sandboxForced ? " (--sandbox)" : " (no API key found)");
+            return "sandbox at " + sandboxUrl() + (sandboxForced ? " (--sandbox)" : " (nothing configured: demo data, not your jobs)");
         }
         ClientConfig config = ClientConfig.fromEnvironment(env, home);
         String workspace = config.workspace() == null ? "" : ", workspace " + config.workspace();

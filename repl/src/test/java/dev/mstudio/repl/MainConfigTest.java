@@ -85,6 +85,15 @@ class MainConfigTest {
     }
 
     @Test
+    void run_setRegionUnderAnExplicitBaseUrl_isRefusedNotSilentlySwitched() {
+        MainTest.Run run = run(sandbox.env(), "-c", "/set region cn", "-c", "/imports --size 1");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("base URL is fixed (" + sandbox.sandbox.baseUrl() + ")");
+        assertThat(run.out()).doesNotContain("Import jobs");
+    }
+
+    @Test
     void config_showsEachSettingWithItsSourceAndNoSecret() {
         Map<String, String> env = new HashMap<>(Map.of(ClientConfig.ENV_API_KEY, KEY, "HOME", home.toString(),
                 ClientConfig.ENV_BASE_URL, "http://ops:hunter2@127.0.0.1:1/api/v1?token=t0ps3cret",
