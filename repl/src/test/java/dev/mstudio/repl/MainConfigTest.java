@@ -94,6 +94,14 @@ class MainConfigTest {
     }
 
     @Test
+    void banner_baseUrlWithUserinfoAndQuery_showsNeither() {
+        try (Backend backend = Backend.choose(false, Map.of(ClientConfig.ENV_API_KEY, KEY,
+                ClientConfig.ENV_BASE_URL, "http://ops:hunter2@127.0.0.1:1/api/v1?token=t0ps3cret"), home)) {
+            assertThat(backend.describe()).isEqualTo("DashScope at http://127.0.0.1:1/api/v1");
+        }
+    }
+
+    @Test
     void config_showsEachSettingWithItsSourceAndNoSecret() {
         Map<String, String> env = new HashMap<>(Map.of(ClientConfig.ENV_API_KEY, KEY, "HOME", home.toString(),
                 ClientConfig.ENV_BASE_URL, "http://ops:hunter2@127.0.0.1:1/api/v1?token=t0ps3cret",
