@@ -138,6 +138,14 @@ class MainConfigTest {
     }
 
     @Test
+    void config_withArguments_isABadOption() {
+        MainTest.Run run = run(Map.of(), "config", "--sandbox");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).startsWith("mstudio: config takes no arguments, got '--sandbox'");
+    }
+
+    @Test
     void config_nothingConfigured_saysTheDemoSandboxIsUsed() {
         MainTest.Run run = run(Map.of(), "config");
 
