@@ -14,8 +14,9 @@ import okhttp3.Request;
  * client (or the application's own), so connection pools and dispatchers are shared. Timeouts are
  * set deliberately: <b>connect 10 s</b> (a reachable host answers far sooner), <b>read 30 s</b> and
  * <b>write 30 s</b> (between bytes; the API's bodies are small), <b>call 60 s</b> (one attempt, end to
- * end). Bodies are read up to 16 MB ({@link ResponseDecoder#MAX_BODY_BYTES}). OkHttp's own {@code retryOnConnectionFailure} is off: {@link Retrier} owns the whole retry
- * policy, so a non-idempotent request is never silently sent twice.
+ * end). Bodies are read up to 16 MB ({@link ResponseDecoder#MAX_BODY_BYTES}). OkHttp's own
+ * {@code retryOnConnectionFailure} is off: {@link Retrier} owns the whole retry policy, so a
+ * non-idempotent request is never silently sent twice.
  *
  * <p>GETs are retried on throttling, server errors and transport failures; cancel and delete only
  * on throttling or when the connection could not be made; creates never. Interrupting the calling

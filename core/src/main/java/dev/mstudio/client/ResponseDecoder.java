@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -104,8 +105,9 @@ final class ResponseDecoder {
             }
             return body.string();
         } catch (IOException e) {
+            String why = e instanceof SocketTimeoutException ? "no more data came in time" : "the connection closed";
             throw new TransportErrors.ReadableAlready("The answer from " + url + " (HTTP " + status
-                    + ") was cut off before its end", e);
+                    + ") was cut off before its end: " + why, e);
         }
     }
 

@@ -145,7 +145,7 @@ class ApiErrorTest {
 
         assertThatThrownBy(() -> client.getImport("imp-1"))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("was cut off before its end");
+                .hasMessageContaining("was cut off before its end: the connection closed");
     }
 
     @Test
