@@ -66,15 +66,28 @@ public final class ApiException extends RuntimeException {
         return !knownCode() && SERVER_ERROR_STATUSES.contains(httpStatus);
     }
 
-    /** One line for people: "NotFound: Not Found! (HTTP 404, request_id abc)". */
+    /**
+     * One line for people: "NotFound: Not Found! (HTTP 404, request_id abc)". Without a code the
+     * message stands alone (no "Error:" prefix, which front ends add themselves), and an HTTP
+     * status the message already states is not repeated.
+     */
     public String describe() {
+        String message = String.valueOf(getMessage());
         StringBuilder line = new StringBuilder();
-        line.append(code == null ? "Error" : code).append(": ").append(getMessage());
-        line.append(" (HTTP ").append(httpStatus);
-        if (requestId != null) {
-            line.append(", request_id ").append(requestId);
+        if (code != null) {
+            line.append(code).append(": ");
         }
-        return line.append(')').toString();
+        line.append(message);
+        boolean statusStated = message.contains("(HTTP " + httpStatus);
+        if (!statusStated) {
+            line.append(" (HTTP ").append(httpStatus);
+        }
+        if (requestId != null) {
+            line.append(statusStated ? " (" : ", ").append("request_id ").append(requestId).append(')');
+        } else if (!statusStated) {
+            line.append(')');
+        }
+        return line.toString();
     }
 
     @Override

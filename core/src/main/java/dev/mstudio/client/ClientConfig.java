@@ -1,8 +1,5 @@
 package dev.mstudio.client;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +10,8 @@ import okhttp3.HttpUrl;
 /**
  * Where and as whom the client calls DashScope, resolved the way the official SDKs resolve it:
  * <ul>
- *   <li>{@code DASHSCOPE_API_KEY}, else the file {@code ~/.dashscope/api_key} (trimmed);</li>
+ *   <li>{@code DASHSCOPE_API_KEY}, else the file named by {@code DASHSCOPE_API_KEY_FILE_PATH}, else the
+ *       file {@code ~/.dashscope/api_key} (trimmed; {@code ~} is {@code $HOME}, see {@link #home});</li>
  *   <li>{@code DASHSCOPE_HTTP_BASE_URL} (a full base such as {@code http://127.0.0.1:8089/api/v1}),
  *       else {@code DASHSCOPE_REGION} = intl (default) | cn | us | hk;</li>
  *   <li>{@code DASHSCOPE_WORKSPACE}, sent as the {@code X-DashScope-WorkSpace} header.</li>
@@ -23,6 +21,8 @@ import okhttp3.HttpUrl;
  */
 public record ClientConfig(String baseUrl, String apiKey, String workspace) {
     public static final String ENV_API_KEY = "DASHSCOPE_API_KEY";
+    public static final String ENV_API_KEY_FILE = "DASHSCOPE_API_KEY_FILE_PATH";
+    public static final String ENV_HOME = "HOME";
     public static final String ENV_BASE_URL = "DASHSCOPE_HTTP_BASE_URL";
     public static final String ENV_REGION = "DASHSCOPE_REGION";
     public static final String ENV_WORKSPACE = "DASHSCOPE_WORKSPACE";
@@ -47,7 +47,19 @@ public record ClientConfig(String baseUrl, String apiKey, String workspace) {
 
     /** Reads the process environment and the user's home directory. */
     public static ClientConfig fromEnvironment() {
-        return fromEnvironment(System.getenv(), userHome());
+        return fromEnvironment(System.getenv(), home(System.getenv()));
+    }
+
+    /**
+     * The home directory {@code ~} stands for: {@code $HOME} when set (the JVM's {@code user.home}
+     * comes from the password database and ignores it), else {@code user.home}; null when neither is.
+     */
+    public static Path home(Map<String, String> env) {
+        String home = blankToNull(env.get(ENV_HOME));
+        if (home == null) {
+            home = blankToNull(System.getProperty("user.home"));
+        }
+        return home == null ? null : Path.of(home);
     }
 
     /**
@@ -56,16 +68,16 @@ public record ClientConfig(String baseUrl, String apiKey, String workspace) {
      * @throws ConfigurationException when no key is configured, the region is unknown, or the base URL is bad
      */
     public static ClientConfig fromEnvironment(Map<String, String> env, Path home) {
-        String key = findApiKey(env, home);
+        ApiKeys.Found key = ApiKeys.find(env, home);
         if (key == null) {
-            throw new ConfigurationException(missingKeyMessage());
+            throw new ConfigurationException(missingKeyMessage(env, home));
         }
-        return new ClientConfig(baseUrlFromEnvironment(env), key, env.get(ENV_WORKSPACE));
+        return new ClientConfig(baseUrlFromEnvironment(env), key.key(), env.get(ENV_WORKSPACE));
     }
 
     /** True when the process environment or ~/.dashscope/api_key holds a key; never throws for a missing key. */
     public static boolean apiKeyConfigured() {
-        return apiKeyConfigured(System.getenv(), userHome());
+        return apiKeyConfigured(System.getenv(), home(System.getenv()));
     }
 
     /**
@@ -74,10 +86,18 @@ public record ClientConfig(String baseUrl, String apiKey, String workspace) {
      */
     public static boolean apiKeyConfigured(Map<String, String> env, Path home) {
         try {
-            return findApiKey(env, home) != null;
+            return ApiKeys.find(env, home) != null;
         } catch (ConfigurationException unreadableFile) {
             return true;
         }
+    }
+
+    /**
+     * True when {@code env} names the service to use or how to reach it (a base URL, a region, a
+     * workspace or a key file): then a missing key is an error, never a reason to use the sandbox.
+     */
+    public static boolean serviceConfigured(Map<String, String> env) {
+        return explicitSetting(env) != null;
     }
 
     /** The base URL {@code env} selects: DASHSCOPE_HTTP_BASE_URL, else the region's (intl by default). */
@@ -122,6 +142,11 @@ public record ClientConfig(String baseUrl, String apiKey, String workspace) {
         return new ClientConfig(baseUrl, apiKey, newWorkspace);
     }
 
+    /** The base URL as it may be shown: without user:password@, query string or fragment. */
+    public String redactedBaseUrl() {
+        return Urls.redact(baseUrl);
+    }
+
     /** The key as it may be shown: "sk-****" for DashScope-style keys, otherwise "****". */
     public String maskedApiKey() {
         return Secrets.mask(apiKey);
@@ -129,40 +154,41 @@ public record ClientConfig(String baseUrl, String apiKey, String workspace) {
 
     @Override
     public String toString() {
-        return "ClientConfig[baseUrl=" + baseUrl + ", apiKey=" + maskedApiKey()
+        return "ClientConfig[baseUrl=" + redactedBaseUrl() + ", apiKey=" + maskedApiKey()
                 + ", workspace=" + workspace + "]";
     }
 
     static String missingKeyMessage() {
-        return "No DashScope API key is configured. Either run `export " + ENV_API_KEY
-                + "=sk-...` or write the key to ~/.dashscope/api_key (where the DashScope Python SDK keeps it).";
+        return missingKeyMessage(Map.of(), null);
     }
 
-    private static String findApiKey(Map<String, String> env, Path home) {
-        String fromEnv = blankToNull(env.get(ENV_API_KEY));
-        if (fromEnv != null) {
-            return fromEnv.strip();
+    /**
+     * One line naming every way to set the key; when {@code env} asks for the service (a base URL,
+     * a region...), it says so, since then mstudio will not fall back to the sandbox.
+     */
+    static String missingKeyMessage(Map<String, String> env, Path home) {
+        String setting = explicitSetting(env);
+        Path file = ApiKeys.defaultFile(home);
+        return (setting == null ? "No DashScope API key is configured" : setting + " is set but no DashScope API key was found")
+                + ". Either run `export " + ENV_API_KEY + "=sk-...`, or set " + ENV_API_KEY_FILE
+                + " to a file holding the key, or write it to ~/.dashscope/api_key"
+                + (file == null ? "" : " (" + file + ")") + ".";
+    }
+
+    private static String explicitSetting(Map<String, String> env) {
+        for (String name : new String[] {ENV_BASE_URL, ENV_REGION, ENV_WORKSPACE, ENV_API_KEY_FILE}) {
+            if (blankToNull(env.get(name)) != null) {
+                return name;
+            }
         }
-        if (home == null) {
-            return null;
-        }
-        Path file = home.resolve(".dashscope").resolve("api_key");
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return blankToNull(Files.readString(file, StandardCharsets.UTF_8).strip());
-        } catch (IOException e) {
-            throw new ConfigurationException("Cannot read the API key file " + file + " ("
-                    + e.getClass().getSimpleName() + "); fix its permissions or set " + ENV_API_KEY);
-        }
+        return null;
     }
 
     private static String normalizeBaseUrl(String url) {
         HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
         if (parsed == null) {
             throw new ConfigurationException("The DashScope base URL must be an http(s) URL such as "
-                    + "http://127.0.0.1:8089/api/v1, got '" + url + "'");
+                    + "http://127.0.0.1:8089/api/v1, got '" + Urls.redact(url) + "'");
         }
         String text = parsed.toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -170,11 +196,6 @@ public record ClientConfig(String baseUrl, String apiKey, String workspace) {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static Path userHome() {
-        String home = System.getProperty("user.home");
-        return home == null || home.isBlank() ? null : Path.of(home);
     }
 
     private static Map<String, String> regionTable() {

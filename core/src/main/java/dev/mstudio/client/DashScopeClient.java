@@ -77,6 +77,7 @@ public interface DashScopeClient extends AutoCloseable {
         Duration readTimeout = Duration.ofSeconds(30);
         Duration writeTimeout = Duration.ofSeconds(30);
         Duration callTimeout = Duration.ofSeconds(60);
+        long maxBodyBytes = ResponseDecoder.MAX_BODY_BYTES;
 
         Builder() {
         }
@@ -151,6 +152,12 @@ public interface DashScopeClient extends AutoCloseable {
         /** Bound on one attempt from DNS to the last body byte (0 = none). */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = nonNegative(timeout, "callTimeout");
+            return this;
+        }
+
+        /** The largest response body read (tests lower it); bigger ones are refused as unexpected. */
+        Builder maxBodyBytes(long maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
             return this;
         }
 

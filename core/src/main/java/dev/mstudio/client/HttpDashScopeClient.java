@@ -14,8 +14,9 @@ import okhttp3.Request;
  * client (or the application's own), so connection pools and dispatchers are shared. Timeouts are
  * set deliberately: <b>connect 10 s</b> (a reachable host answers far sooner), <b>read 30 s</b> and
  * <b>write 30 s</b> (between bytes; the API's bodies are small), <b>call 60 s</b> (one attempt, end to
- * end). OkHttp's own {@code retryOnConnectionFailure} is off: {@link Retrier} owns the whole retry
- * policy, so a non-idempotent request is never silently sent twice.
+ * end). Bodies are read up to 16 MB ({@link ResponseDecoder#MAX_BODY_BYTES}). OkHttp's own
+ * {@code retryOnConnectionFailure} is off: {@link Retrier} owns the whole retry policy, so a
+ * non-idempotent request is never silently sent twice.
  *
  * <p>GETs are retried on throttling, server errors and transport failures; cancel and delete only
  * on throttling or when the connection could not be made; creates never. Interrupting the calling
@@ -32,14 +33,17 @@ final class HttpDashScopeClient implements DashScopeClient {
     private final Requests requests;
     private final ResponseDecoder decoder;
     private final Retrier retrier;
+    private final TransportErrors transportErrors;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpDashScopeClient(ClientConfig config, OkHttpClient http, ResponseDecoder decoder, Retrier retrier) {
+    private HttpDashScopeClient(ClientConfig config, OkHttpClient http, ResponseDecoder decoder, Retrier retrier,
+            TransportErrors transportErrors) {
         this.config = config;
         this.http = http;
         this.requests = new Requests(config, USER_AGENT);
         this.decoder = decoder;
         this.retrier = retrier;
+        this.transportErrors = transportErrors;
     }
 
     static HttpDashScopeClient create(DashScopeClient.Builder b) {
@@ -54,7 +58,9 @@ final class HttpDashScopeClient implements DashScopeClient {
                 .build();
         Retrier retrier = new Retrier(b.clock, b.sleeper, b.random, b.maxAttempts,
                 b.retryBudget, b.backoffBase, b.backoffCap);
-        return new HttpDashScopeClient(b.config, http, new ResponseDecoder(b.clock, b.config.apiKey()), retrier);
+        ResponseDecoder decoder = new ResponseDecoder(b.clock, b.config.apiKey(), b.maxBodyBytes);
+        TransportErrors transportErrors = new TransportErrors(b.connectTimeout, b.readTimeout, b.callTimeout);
+        return new HttpDashScopeClient(b.config, http, decoder, retrier, transportErrors);
     }
 
     @Override
@@ -121,7 +127,7 @@ final class HttpDashScopeClient implements DashScopeClient {
 
     @Override
     public String baseUrl() {
-        return config.baseUrl();
+        return config.redactedBaseUrl();
     }
 
     /** Further calls fail; the shared pool and dispatcher are left to their owner. */
@@ -132,7 +138,7 @@ final class HttpDashScopeClient implements DashScopeClient {
 
     @Override
     public String toString() {
-        return "DashScopeClient[baseUrl=" + config.baseUrl() + ", apiKey=" + config.maskedApiKey()
+        return "DashScopeClient[baseUrl=" + config.redactedBaseUrl() + ", apiKey=" + config.maskedApiKey()
                 + ", workspace=" + config.workspace() + "]";
     }
 
@@ -143,9 +149,16 @@ final class HttpDashScopeClient implements DashScopeClient {
         return retrier.run(mode, () -> exchange(request));
     }
 
-    /** One attempt; interrupting the calling thread cancels it (see {@link InterruptibleCall}). */
+    /**
+     * One attempt; interrupting the calling thread cancels it (see {@link InterruptibleCall}). A
+     * transport failure is rethrown naming the host and the reason in words.
+     */
     private Reply exchange(Request request) throws IOException {
-        return InterruptibleCall.execute(http.newCall(request), decoder::decode);
+        try {
+            return InterruptibleCall.execute(http.newCall(request), decoder::decode);
+        } catch (IOException e) {
+            throw transportErrors.explain(e, request.url());
+        }
     }
 
     /** output {"status":"success"}; any other stated status is not a success. */
@@ -157,11 +170,12 @@ final class HttpDashScopeClient implements DashScopeClient {
     }
 
     private static ImportJob importJob(Reply reply) {
-        return JobMapping.importJob(reply.requireObject("an import job"));
+        return JobMapping.importJob(JobMapping.requireJob(reply, reply.requireObject("an import job"), "the import job"));
     }
 
     private static FineTuneJob fineTuneJob(Reply reply) {
-        return JobMapping.fineTuneJob(reply.requireObject("a fine-tune job"));
+        return JobMapping.fineTuneJob(JobMapping.requireJob(reply, reply.requireObject("a fine-tune job"),
+                "the fine-tune job"));
     }
 
     private static String version() {

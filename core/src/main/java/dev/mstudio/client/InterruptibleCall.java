@@ -59,9 +59,9 @@ final class InterruptibleCall {
         }
     }
 
-    /** "GET http://host/api/v1/fine-tunes was interrupted"; the URL without its query, no headers. */
+    /** "GET http://host/api/v1/fine-tunes was interrupted"; the URL without userinfo or query, no headers. */
     static InterruptedIOException interrupted(Request request, Throwable cause) {
-        String url = request.url().newBuilder().query(null).build().toString();
+        String url = Urls.redact(request.url());
         InterruptedIOException stop = new InterruptedIOException(request.method() + " " + url + " was interrupted");
         if (cause != null) {
             stop.initCause(cause);

@@ -120,19 +120,74 @@ final class JobMapping {
     private static <T extends Job> Page<T> page(Reply reply, Function<JsonNode, T> mapper,
             Integer askedPageNo, Integer askedPageSize, String itemsField, String alternative) {
         JsonNode output = reply.requireObject("a page of jobs");
-        JsonNode items = array(output, itemsField, alternative);
+        JsonNode items = items(reply, output, itemsField, alternative);
         List<T> jobs = new ArrayList<>();
-        if (items != null) {
-            items.forEach(item -> jobs.add(mapper.apply(item)));
+        for (int i = 0; i < items.size(); i++) {
+            jobs.add(mapper.apply(requireJob(reply, items.get(i), itemsField + "[" + i + "]")));
         }
-        Integer total = integer(output, "total");
-        Integer pageNo = integer(output, "page_no");
-        Integer pageSize = integer(output, "page_size");
+        Integer total = count(reply, output, "total");
+        Integer pageNo = count(reply, output, "page_no");
+        Integer pageSize = count(reply, output, "page_size");
         return new Page<>(jobs,
                 total == null ? jobs.size() : total,
                 firstPositive(pageNo, askedPageNo, 1),
                 firstPositive(pageSize, askedPageSize, DEFAULT_PAGE_SIZE),
                 reply.requestId());
+    }
+
+    /**
+     * The job object as the contract promises it: an object whose {@code job_id} is a non-blank
+     * scalar and whose {@code status}, when present, is one too.
+     *
+     * @throws ApiException "Unexpected response from DashScope: ..." naming what is wrong
+     */
+    static JsonNode requireJob(Reply reply, JsonNode job, String where) {
+        if (job == null || !job.isObject()) {
+            throw reply.unexpected(where + " is not a job object (" + (job == null ? "missing" : job.getNodeType()) + ")");
+        }
+        String id = text(job, "job_id");
+        if (id == null || id.isBlank()) {
+            throw reply.unexpected(where + " has no job_id");
+        }
+        JsonNode status = job.get("status");
+        if (status != null && !status.isNull() && !status.isValueNode()) {
+            throw reply.unexpected(where + " (job " + id + ") has a status that is not text (" + status.getNodeType() + ")");
+        }
+        return job;
+    }
+
+    /** The array of jobs: absent only when the page says it is empty; null or another type is unexpected. */
+    private static JsonNode items(Reply reply, JsonNode output, String itemsField, String alternative) {
+        JsonNode items = array(output, itemsField, alternative);
+        if (items != null) {
+            return items;
+        }
+        String present = output.has(itemsField) ? itemsField : output.has(alternative) ? alternative : null;
+        if (present != null) {
+            JsonNode value = output.get(present);
+            throw reply.unexpected("\"" + present + "\" is " + (value.isNull() ? "null" : value.getNodeType().toString())
+                    + ", not a list of jobs");
+        }
+        Integer total = count(reply, output, "total");
+        if (total != null && total > 0) {
+            throw reply.unexpected("no \"" + itemsField + "\" in a page of " + total + " jobs");
+        }
+        return JsonFields.MAPPER.createArrayNode();
+    }
+
+    /** A count that is absent (null), or a whole number; anything else is unexpected. */
+    private static Integer count(Reply reply, JsonNode output, String name) {
+        JsonNode value = field(output, name);
+        Integer count = integer(output, name);
+        if (value != null && (count == null || count < 0)) {
+            throw reply.unexpected("\"" + name + "\" is not a count (" + shown(value) + ")");
+        }
+        return count;
+    }
+
+    private static String shown(JsonNode value) {
+        String text = value.isValueNode() ? value.toString() : value.getNodeType().toString();
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     private static int firstPositive(Integer sent, Integer asked, int fallback) {

@@ -10,8 +10,12 @@ record Reply(JsonNode output, String requestId, int httpStatus, String url) {
 
     /** An error for an output that does not have the documented shape. */
     ApiException unexpected(String problem) {
-        return new ApiException(httpStatus, null,
-                "Unexpected response from " + url + ": HTTP " + httpStatus + ", " + problem, requestId);
+        return new ApiException(httpStatus, null, unexpectedMessage(url, httpStatus, problem), requestId);
+    }
+
+    /** "Unexpected response from DashScope: PROBLEM (HTTP 200 from URL)". */
+    static String unexpectedMessage(String url, int httpStatus, String problem) {
+        return "Unexpected response from DashScope: " + problem + " (HTTP " + httpStatus + " from " + url + ")";
     }
 
     /** The output as a JSON object, or an {@link ApiException} saying what it was instead. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -11,31 +12,42 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * Turns one HTTP response into a {@link Reply} or an {@link ApiException}. Any non-2xx, and any
  * 2xx whose body has a {@code code} but no {@code output}, is an API error; an empty, non-JSON or
  * truncated body is reported in plain words with a short, key-free excerpt, never as a parser trace.
- * A body cut off mid-stream is an {@link IOException}.
+ * A body cut off mid-stream is an {@link IOException}. A body larger than {@link #MAX_BODY_BYTES}
+ * is refused once that many bytes have arrived (or at once, when its length is declared): never
+ * buffered whole.
  */
 final class ResponseDecoder {
+    /** 16 MiB: the API's answers are a few kilobytes; a bigger body is not DashScope talking. */
+    static final long MAX_BODY_BYTES = 16L << 20;
     private static final int EXCERPT_LENGTH = 120;
 
     private final Clock clock;
     private final String apiKey;
+    private final long maxBodyBytes;
 
     ResponseDecoder(Clock clock, String apiKey) {
+        this(clock, apiKey, MAX_BODY_BYTES);
+    }
+
+    ResponseDecoder(Clock clock, String apiKey, long maxBodyBytes) {
         this.clock = clock;
         this.apiKey = apiKey;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     Reply decode(Response response) throws IOException {
-        String url = response.request().url().newBuilder().query(null).build().toString();
+        String url = Urls.redact(response.request().url());
         int status = response.code();
         String body = readBody(response, url, status);
         Duration retryAfter = retryAfter(response.header("Retry-After"));
         if (response.isRedirect()) {
-            throw unexpected(url, status, "redirected to " + response.header("Location")
+            throw unexpected(url, status, "redirected to " + Urls.redact(response.header("Location"))
                     + " (point the base URL there instead)", null, retryAfter);
         }
         JsonNode root;
@@ -85,11 +97,22 @@ final class ResponseDecoder {
             return "";
         }
         try {
+            long declared = body.contentLength();
+            BufferedSource source = body.source();
+            if (declared > maxBodyBytes || source.request(maxBodyBytes + 1)) {
+                throw unexpected(url, status, "the body is larger than " + size(maxBodyBytes)
+                        + ", the most mstudio reads", null, null);
+            }
             return body.string();
         } catch (IOException e) {
-            throw new IOException("Response from " + url + " (HTTP " + status + ") was cut off before its end: "
-                    + redact(String.valueOf(e.getMessage())), e);
+            String why = e instanceof SocketTimeoutException ? "no more data came in time" : "the connection closed";
+            throw new TransportErrors.ReadableAlready("The answer from " + url + " (HTTP " + status
+                    + ") was cut off before its end: " + why, e);
         }
+    }
+
+    private static String size(long bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : bytes + " bytes";
     }
 
     private static JsonNode parse(String body) throws BodyProblem {
@@ -111,8 +134,7 @@ final class ResponseDecoder {
     }
 
     private ApiException unexpected(String url, int status, String problem, String requestId, Duration retryAfter) {
-        return new ApiException(status, null,
-                "Unexpected response from " + url + ": HTTP " + status + ", " + problem, requestId, retryAfter);
+        return new ApiException(status, null, Reply.unexpectedMessage(url, status, problem), requestId, retryAfter);
     }
 
     /** ' ("first characters of the body...")', or nothing for a blank body. */

@@ -15,6 +15,17 @@ final class Secrets {
         return key.startsWith("sk-") ? "sk-" + HIDDEN : HIDDEN;
     }
 
+    /**
+     * Enough of the key to tell two keys apart, as a settings display shows it: "sk-...abcd" (the
+     * last 4 characters) for keys of 16 characters or more, else fully masked.
+     */
+    static String hint(String key) {
+        if (key == null || key.length() < 16) {
+            return mask(key);
+        }
+        return (key.startsWith("sk-") ? "sk-" : "") + "..." + key.substring(key.length() - 4);
+    }
+
     /** {@code text} with every occurrence of {@code key} replaced by its mask. */
     static String redact(String text, String key) {
         if (text == null || key == null || key.isEmpty()) {

@@ -60,8 +60,8 @@ class ApiErrorTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(502);
                     assertThat(e.code()).isNull();
-                    assertThat(e.getMessage()).isEqualTo("Unexpected response from " + importsUrl()
-                            + ": HTTP 502, body is not JSON (\"<html><body><h1>502 Bad Gateway</h1></body></html>\")");
+                    assertThat(e.getMessage()).isEqualTo("Unexpected response from DashScope: body is not JSON"
+                            + " (\"<html><body><h1>502 Bad Gateway</h1></body></html>\") (HTTP 502 from " + importsUrl() + ")");
                 });
     }
 
@@ -71,7 +71,7 @@ class ApiErrorTest {
 
         assertThatThrownBy(() -> client.listImports(ImportQuery.all()))
                 .isInstanceOf(ApiException.class)
-                .hasMessage("Unexpected response from " + importsUrl() + ": HTTP 200, body is empty");
+                .hasMessage("Unexpected response from DashScope: body is empty (HTTP 200 from " + importsUrl() + ")");
     }
 
     @Test
@@ -80,7 +80,8 @@ class ApiErrorTest {
 
         assertThatThrownBy(() -> client.listImports(ImportQuery.all()))
                 .isInstanceOf(ApiException.class)
-                .hasMessageStartingWith("Unexpected response from " + importsUrl() + ": HTTP 200, body is truncated JSON")
+                .hasMessageStartingWith("Unexpected response from DashScope: body is truncated JSON")
+                .hasMessageEndingWith("(HTTP 200 from " + importsUrl() + ")")
                 .hasMessageNotContaining("jackson")
                 .hasMessageNotContaining("line:");
     }
@@ -91,7 +92,7 @@ class ApiErrorTest {
 
         assertThatThrownBy(() -> client.listImports(ImportQuery.all()))
                 .isInstanceOf(ApiException.class)
-                .hasMessage("Unexpected response from " + importsUrl() + ": HTTP 200, body is not JSON (\"OK then\")");
+                .hasMessage("Unexpected response from DashScope: body is not JSON (\"OK then\") (HTTP 200 from " + importsUrl() + ")");
     }
 
     @Test
@@ -100,7 +101,7 @@ class ApiErrorTest {
 
         assertThatThrownBy(() -> client.listImports(ImportQuery.all()))
                 .isInstanceOf(ApiException.class)
-                .hasMessageContaining("HTTP 200, body is not a JSON object");
+                .hasMessageStartingWith("Unexpected response from DashScope: body is not a JSON object");
     }
 
     @Test
@@ -122,7 +123,7 @@ class ApiErrorTest {
 
         assertThatThrownBy(() -> client.getImport("imp-1"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.getMessage()).contains("HTTP 200, body has no output");
+                    assertThat(e.getMessage()).startsWith("Unexpected response from DashScope: body has no output");
                     assertThat(e.requestId()).isEqualTo("r-8");
                 });
     }
@@ -133,7 +134,8 @@ class ApiErrorTest {
 
         assertThatThrownBy(() -> client.getImport("imp-1"))
                 .isInstanceOf(ApiException.class)
-                .hasMessageContaining("HTTP 404, body has no error code");
+                .hasMessageStartingWith("Unexpected response from DashScope: body has no error code")
+                .hasMessageContaining("HTTP 404");
     }
 
     @Test
@@ -143,16 +145,20 @@ class ApiErrorTest {
 
         assertThatThrownBy(() -> client.getImport("imp-1"))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("was cut off before its end");
+                .hasMessageContaining("was cut off before its end: the connection closed");
     }
 
     @Test
     void getImport_redirect_namesTheTarget() {
-        test.server.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "https://elsewhere.invalid/api/v1"));
+        test.server.enqueue(new MockResponse().setResponseCode(301)
+                .setHeader("Location", "https://ops:hunter2@elsewhere.invalid/api/v1?token=t0ps3cret"));
 
         assertThatThrownBy(() -> client.getImport("imp-1"))
                 .isInstanceOf(ApiException.class)
-                .hasMessageContaining("HTTP 301, redirected to https://elsewhere.invalid/api/v1");
+                .hasMessageContaining("redirected to https://elsewhere.invalid/api/v1 ")
+                .hasMessageContaining("HTTP 301")
+                .hasMessageNotContaining("hunter2")
+                .hasMessageNotContaining("t0ps3cret");
     }
 
     @Test

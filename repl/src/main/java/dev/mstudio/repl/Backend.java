@@ -43,15 +43,43 @@ final class Backend implements AutoCloseable {
         this.client = new LazyClient(this::connect);
     }
 
-    /** Chooses the sandbox when forced or when no API key is configured in {@code env} or under {@code home}. */
+    /**
+     * Chooses the sandbox when forced, or when nothing at all is configured: no API key in
+     * {@code env} or under {@code home}, and no base URL, region, workspace or key file named.
+     * Anything configured means the real service, so a missing key is an error (see
+     * {@link #requireConfiguration}), never a silent switch to demo data.
+     */
     static Backend choose(boolean forceSandbox, Map<String, String> env, Path home) {
-        boolean sandbox = forceSandbox || !ClientConfig.apiKeyConfigured(env, home);
+        boolean sandbox = forceSandbox
+                || !ClientConfig.apiKeyConfigured(env, home) && !ClientConfig.serviceConfigured(env);
         return new Backend(env, home, sandbox, forceSandbox);
+    }
+
+    /**
+     * Checks, without connecting, that the service can be called.
+     *
+     * @throws dev.mstudio.client.ConfigurationException one line saying what is missing and how to set it
+     */
+    void requireConfiguration() {
+        if (!sandboxMode) {
+            ClientConfig.fromEnvironment(env, home);
+        }
+    }
+
+    /** An explicit DASHSCOPE_HTTP_BASE_URL overrides the region, so /set region must not switch away from it. */
+    private boolean baseUrlFixed() {
+        String explicit = env.get(ClientConfig.ENV_BASE_URL);
+        return explicit != null && !explicit.isBlank();
+    }
+
+    /** True when the sandbox stands in because nothing is configured (not because --sandbox asked for it). */
+    boolean sandboxByDefault() {
+        return sandboxMode && !sandboxForced;
     }
 
     Session session(Host host, Clock clock) {
         Session.Builder builder = Session.builder(this::jobs, this::watchers).host(host).clock(clock);
-        if (!sandboxMode) {
+        if (!sandboxMode && !baseUrlFixed()) {
             builder.regionSwitch(this::regionClient);
         }
         return builder.build();
@@ -65,16 +93,17 @@ final class Backend implements AutoCloseable {
     }
 
     /**
-     * Where commands go, for the banner: "sandbox at URL (no API key found)" or "DashScope at URL".
+     * Where commands go, for the banner: "sandbox at URL (nothing configured: demo data, not your
+     * jobs)" or "DashScope at URL".
      * Starts the sandbox; throws {@link dev.mstudio.client.ConfigurationException} for a bad configuration.
      */
     String describe() {
         if (sandboxMode) {
-            return "sandbox at " + sandboxUrl() + (sandboxForced ? " (--sandbox)" : " (no API key found)");
+            return "sandbox at " + sandboxUrl() + (sandboxForced ? " (--sandbox)" : " (nothing configured: demo data, not your jobs)");
         }
         ClientConfig config = ClientConfig.fromEnvironment(env, home);
         String workspace = config.workspace() == null ? "" : ", workspace " + config.workspace();
-        return "DashScope at " + config.baseUrl() + workspace;
+        return "DashScope at " + config.redactedBaseUrl() + workspace;
     }
 
     /** True once the completion index holds every job of both kinds. */

@@ -6,18 +6,16 @@ import dev.mstudio.command.Context;
 import dev.mstudio.command.Host;
 import dev.mstudio.command.Result;
 import dev.mstudio.command.Session;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.List;
 
 /**
  * Runs commands with nobody at a terminal ({@code -c} options or a script on stdin): plain text,
  * no colour, spinner or status line; results on {@code out}, errors on {@code err} (as is anything
  * that is not JSON while JSON output is on, so that {@code out} can be piped into jq). Stops at
- * the first failing command and returns its exit status.
+ * the first failing command and returns its exit status. Only the literal {@code /exit} ends a
+ * script early.
  */
 final class BatchMode implements Interpreter.Console, Host {
     private final PrintStream out;
@@ -42,60 +40,60 @@ final class BatchMode implements Interpreter.Console, Host {
             public Result runConfirmed(Command command) {
                 return language.runConfirmed(session, command, Context.repl());
             }
-        }, this);
+        }, this, true);
     }
 
-    /** Runs each command in order; the exit status of the first that fails, else 0 (or /exit's). */
-    int run(Iterator<String> lines) {
+    /** Runs each {@code -c} command in order; the exit status of the first that fails, else 0 (or /exit's). */
+    int run(List<String> commands) {
         try {
-            while (lines.hasNext()) {
-                String line = lines.next();
-                if (!Scripts.isCommand(line)) {
-                    continue;
-                }
-                Interpreter.Outcome outcome = interpreter.execute(line.strip());
-                if (outcome.exit() || outcome.status() != 0) {
+            for (String command : commands) {
+                Interpreter.Outcome outcome = step(command);
+                if (outcome != null && (outcome.exit() || outcome.status() != 0)) {
                     return outcome.status();
                 }
             }
             return 0;
         } finally {
-            session.close();
-            out.flush();
-            err.flush();
+            finish();
         }
     }
 
-    int run(List<String> commands) {
-        return run(commands.iterator());
-    }
-
-    /** Reads the script line by line as it arrives (so a slow pipe works) and runs it. */
-    int run(BufferedReader script) {
-        Iterator<String> lines = new Iterator<>() {
-            private String next = read();
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public String next() {
-                String line = next;
-                next = read();
-                return line;
-            }
-
-            private String read() {
-                try {
-                    return script.readLine();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+    /**
+     * Reads the script line by line as it arrives (so a slow pipe works) and runs it. A line over
+     * {@link ScriptReader#MAX_LINE} characters is refused, naming its number, and ends the run.
+     */
+    int run(ScriptReader script) {
+        try {
+            for (ScriptReader.Line line = script.next(); line != null; line = script.next()) {
+                if (line.tooLong()) {
+                    show(Result.Failure.of("Line " + line.number() + " of the script is longer than "
+                            + ScriptReader.MAX_LINE + " characters; refused, and nothing after it was run.",
+                            "A command fits on one line; is the input a script?"));
+                    return 1;
+                }
+                Interpreter.Outcome outcome = step(line.text());
+                if (outcome != null && (outcome.exit() || outcome.status() != 0)) {
+                    return outcome.status();
                 }
             }
-        };
-        return run(lines);
+            return 0;
+        } catch (IOException e) {
+            show(Result.Failure.of("Cannot read the script: " + Errors.describe(e), null));
+            return 1;
+        } finally {
+            finish();
+        }
+    }
+
+    /** Runs one line; null for a blank line or a comment. */
+    private Interpreter.Outcome step(String line) {
+        return Scripts.isCommand(line) ? interpreter.execute(Scripts.withoutBom(line).strip()) : null;
+    }
+
+    private void finish() {
+        session.close();
+        out.flush();
+        err.flush();
     }
 
     @Override

@@ -55,8 +55,12 @@ final class Feedback {
         return out;
     }
 
+    /** The failure as one line, without an "Error: " of its own (the caller adds one where it wants one). */
     static String errorLine(Failure failure) {
         String message = failure.message() == null ? "failed" : failure.message().strip();
+        while (message.regionMatches(true, 0, "Error: ", 0, "Error: ".length())) {
+            message = message.substring("Error: ".length()).strip();
+        }
         StringBuilder line = new StringBuilder();
         String code = failure.code();
         if (code != null && !code.isBlank() && !message.startsWith(code)) {

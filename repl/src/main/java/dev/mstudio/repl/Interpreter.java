@@ -6,8 +6,10 @@ import dev.mstudio.command.Result;
 /**
  * Acts on what a command gives back, the same way in a terminal and in a script: shows it, asks
  * before destructive commands, runs {@code /open} scripts line by line (stopping at the first
- * failure) and ends on {@code /exit}. Commands themselves run through {@code runner}, which never
- * throws (core's contract; a throwing runner is reported as one line).
+ * failure) and ends on {@code /exit}. In a script (batch mode, or any {@code /open}'ed file) only
+ * the literal {@code /exit} ends the run: an abbreviation such as {@code e} or {@code ex} is refused
+ * rather than silently ending with status 0. Commands themselves run through {@code runner}, which
+ * never throws (core's contract; a throwing runner is reported as one line).
  */
 final class Interpreter {
     private static final int MAX_SCRIPT_DEPTH = 8;
@@ -38,10 +40,18 @@ final class Interpreter {
 
     private final Runner runner;
     private final Console console;
+    private final boolean scriptMode;
 
+    /** An interactive interpreter: a typed abbreviation of /exit ends the session. */
     Interpreter(Runner runner, Console console) {
+        this(runner, console, false);
+    }
+
+    /** {@code script}: every line is a script line, which only the literal /exit may end. */
+    Interpreter(Runner runner, Console console, boolean script) {
         this.runner = runner;
         this.console = console;
+        this.scriptMode = script;
     }
 
     Outcome execute(String line) {
@@ -54,6 +64,10 @@ final class Interpreter {
             result = runner.run(line);
         } catch (RuntimeException e) {
             result = Errors.failure(e);
+        }
+        if (result instanceof Result.Exit && (scriptMode || depth > 0) && !Scripts.isLiteralExit(line)) {
+            result = Result.Failure.of("'" + Text.oneLine(line) + "' would end the script; a script ends early only"
+                    + " at the literal /exit.", "Write /exit (or /exit N) to end a script before its last line.");
         }
         return handle(result, depth);
     }
@@ -94,7 +108,7 @@ final class Interpreter {
         }
         for (String line : script.lines()) {
             if (Scripts.isCommand(line)) {
-                Outcome outcome = execute(line.strip(), depth + 1);
+                Outcome outcome = execute(Scripts.withoutBom(line).strip(), depth + 1);
                 if (outcome.exit() || outcome.status() != 0) {
                     return outcome;
                 }

@@ -3,10 +3,14 @@ package dev.mstudio.repl;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The launcher's own arguments: {@code [--sandbox] [-c COMMAND]... [--help] [--version]}. */
-record LaunchOptions(List<String> commands, boolean sandbox, boolean help, boolean version) {
+/**
+ * The launcher's own arguments: {@code [--sandbox] [-c COMMAND]... [--help] [--version]}, or
+ * {@code config} (show the configuration and where each setting comes from).
+ */
+record LaunchOptions(List<String> commands, boolean sandbox, boolean help, boolean version, boolean config) {
     static final String USAGE = String.join("\n",
             "Usage: mstudio [--sandbox] [-c COMMAND]... [--help] [--version]",
+            "       mstudio config       show each setting and where it comes from (secrets masked)",
             "  (no options)         the interactive console; stdin that is not a terminal is read",
             "                       as a script, one command per line",
             "  -c, --command CMD    run CMD and exit; repeatable, run in order, stopping at the",
@@ -16,8 +20,9 @@ record LaunchOptions(List<String> commands, boolean sandbox, boolean help, boole
             "  -V, --version        show the version",
             "Exit status: 0 on success, else the failing command's (/wait: 1 failed or canceled,",
             "2 timed out); 2 for bad options or configuration.",
-            "Configuration: DASHSCOPE_API_KEY (or ~/.dashscope/api_key), DASHSCOPE_REGION,",
-            "DASHSCOPE_HTTP_BASE_URL, DASHSCOPE_WORKSPACE; NO_COLOR turns colours off.",
+            "Configuration: DASHSCOPE_API_KEY (or the file DASHSCOPE_API_KEY_FILE_PATH names, or",
+            "~/.dashscope/api_key, ~ being $HOME), DASHSCOPE_REGION, DASHSCOPE_HTTP_BASE_URL,",
+            "DASHSCOPE_WORKSPACE; NO_COLOR turns colours off. With none of them, the demo sandbox.",
             "Inside the console, /help lists the commands.");
 
     LaunchOptions {
@@ -26,6 +31,12 @@ record LaunchOptions(List<String> commands, boolean sandbox, boolean help, boole
 
     /** @throws IllegalArgumentException with a one-line reason for an unknown or incomplete option */
     static LaunchOptions parse(String[] args) {
+        if (args.length > 0 && args[0].equals("config")) {
+            if (args.length > 1) {
+                throw new IllegalArgumentException("config takes no arguments, got '" + args[1] + "'");
+            }
+            return new LaunchOptions(List.of(), false, false, false, true);
+        }
         List<String> commands = new ArrayList<>();
         boolean sandbox = false;
         boolean help = false;
@@ -45,7 +56,7 @@ record LaunchOptions(List<String> commands, boolean sandbox, boolean help, boole
                 default -> commands.add(inline(arg));
             }
         }
-        return new LaunchOptions(commands, sandbox, help, version);
+        return new LaunchOptions(commands, sandbox, help, version, false);
     }
 
     private static String inline(String arg) {

@@ -1,9 +1,9 @@
 package dev.mstudio.repl;
 
+import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.ConfigurationException;
 import dev.mstudio.command.CommandLanguage;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -26,6 +26,7 @@ import org.jline.terminal.Terminal;
  */
 public final class Main {
     static final String VERSION = "0.1";
+    static final String SANDBOX_NOTICE = "no API key configured: using the demo sandbox (demo data, not your jobs)";
 
     private Main() {
     }
@@ -33,12 +34,12 @@ public final class Main {
     public static void main(String[] args) {
         Preload.begin();
         Thread.setDefaultUncaughtExceptionHandler(new LastResort());
-        String home = System.getProperty("user.home", ".");
+        Path home = ClientConfig.home(System.getenv());
         Charset charset = Terminals.charset();
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14),
                 false, charset);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, charset);
-        int status = run(args, System.in, out, err, System.getenv(), Path.of(home));
+        int status = run(args, System.in, out, err, System.getenv(), home == null ? Path.of(".") : home);
         out.flush();
         System.exit(status);
     }
@@ -47,7 +48,8 @@ public final class Main {
      * Runs mstudio as the launcher would and returns the exit status: 0 on success, the first
      * failing command's status, 2 for bad arguments or configuration. The console is interactive
      * only when {@code in} is the process's stdin and a terminal; otherwise commands come from
-     * {@code -c} options or, without any, from {@code in}, one per line.
+     * {@code -c} options or, without any, from {@code in}, one per line. When nothing at all is
+     * configured the demo sandbox stands in, and a non-interactive run says so on {@code err}.
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
                           Map<String, String> env, Path home) {
@@ -63,16 +65,23 @@ public final class Main {
             out.println(options.help() ? LaunchOptions.USAGE : "mstudio " + VERSION);
             return 0;
         }
-        Preload.begin();
         Settings settings = new Settings(env, home, Clock.systemUTC(), ZoneId::systemDefault);
+        if (options.config()) {
+            return ConfigView.print(settings, out);
+        }
+        Preload.begin();
         boolean interactive = options.commands().isEmpty() && in == System.in && System.console() != null;
         try (Backend backend = Backend.choose(options.sandbox(), env, home)) {
+            backend.requireConfiguration();
             if (interactive) {
                 return interactive(backend, settings);
             }
+            if (backend.sandboxByDefault()) {
+                err.println("mstudio: " + SANDBOX_NOTICE);
+            }
             BatchMode batch = new BatchMode(backend, out, err, settings);
             return options.commands().isEmpty()
-                    ? batch.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)))
+                    ? batch.run(new ScriptReader(new InputStreamReader(in, StandardCharsets.UTF_8)))
                     : batch.run(options.commands());
         } catch (RuntimeException | Error e) {
             err.println("mstudio: " + Feedback.errorLine(Errors.failure(e)));

@@ -81,6 +81,11 @@ final class Repl implements Interpreter.Console, AutoCloseable {
             if (!Scripts.isCommand(line)) {
                 continue;
             }
+            if (line.length() > ScriptReader.MAX_LINE) {
+                show(Result.Failure.of("The line is longer than " + ScriptReader.MAX_LINE + " characters; not run.",
+                        "A command fits on one line; to run many, put them in a file and /open it."));
+                continue;
+            }
             Interpreter.Outcome outcome = interpreter.execute(line.strip());
             if (outcome.exit()) {
                 return outcome.status();

@@ -9,9 +9,13 @@ import java.util.List;
 /**
  * A table fitted to the width: free-text columns are ellipsized first (widest first), then ID
  * columns, then the rest, so IDs stay whole whenever the terminal allows. Numbers align right.
+ * Below {@link #STACK_BELOW} columns a row no longer fits on a line: each becomes a block of
+ * "NAME: value" lines, IDs and statuses whole, blocks separated by a blank line.
  */
 final class TableRenderer {
     static final String GAP = "  ";
+    /** Narrower terminals (but not an unlimited width) get the stacked layout. */
+    static final int STACK_BELOW = 80;
     private static final int MIN_COLUMN = 5;
 
     private final Look look;
@@ -29,6 +33,8 @@ final class TableRenderer {
         String[][] cells = plainCells(table);
         if (table.rows().isEmpty()) {
             out.add(Feedback.PREFIX + "Nothing to show.");
+        } else if (!columns.isEmpty() && look.columns() < STACK_BELOW) {
+            out.addAll(stacked(columns, cells, look.columns()));
         } else if (!columns.isEmpty()) {
             int[] widths = fit(naturalWidths(columns, cells), types(columns), look.columns());
             out.add(look.palette().bold(line(header(columns), columns, widths, false)));
@@ -82,6 +88,29 @@ final class TableRenderer {
             case ID -> 1;
             default -> 2;
         };
+    }
+
+    /** One block per row: "ID:     value" lines; only free text is shortened to the width. */
+    private List<String> stacked(List<Column> columns, String[][] cells, int width) {
+        String[] labels = header(columns);
+        int labelWidth = 0;
+        for (String label : labels) {
+            labelWidth = Math.max(labelWidth, Text.width(label) + 1);
+        }
+        List<String> out = new ArrayList<>();
+        for (int r = 0; r < cells.length; r++) {
+            if (r > 0) {
+                out.add("");
+            }
+            for (int c = 0; c < labels.length; c++) {
+                ValueType type = columns.get(c).type();
+                String label = labels[c] + ":";
+                String text = type == ValueType.TEXT
+                        ? Text.ellipsize(cells[r][c], Math.max(MIN_COLUMN, width - labelWidth - 1)) : cells[r][c];
+                out.add(Text.pad(look.palette().bold(label), label, labelWidth, false) + " " + look.styled(text, type));
+            }
+        }
+        return out;
     }
 
     private String line(String[] plain, List<Column> columns, int[] widths, boolean style) {

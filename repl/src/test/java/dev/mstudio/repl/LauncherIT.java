@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,9 +121,61 @@ class LauncherIT {
 
         assertThat(run.status()).as(run.all()).isZero();
         assertThat(run.out()).contains("Fine-tune jobs", "ft-");
+        assertThat(run.err()).contains("no API key configured: using the demo sandbox (demo data, not your jobs)");
+    }
+
+    @Test
+    void launcher_keyFileUnderHome_isFoundThoughTheJvmsOwnHomeIsElsewhere() throws Exception {
+        Files.createDirectories(home.resolve(".dashscope"));
+        Files.writeString(home.resolve(".dashscope/api_key"), "sk-under-home\n");
+        String id = sandbox.imports().get(0).id();
+
+        Run run = mstudio("", Map.of("DASHSCOPE_HTTP_BASE_URL", sandbox.sandbox.baseUrl()), "-c", "/imports --size 100");
+
+        assertThat(run.status()).as(run.all()).isZero();
+        assertThat(run.out()).contains(id);
+        assertThat(run.err()).doesNotContain("sandbox");
+    }
+
+    @Test
+    void launcher_config_showsTheKeyFileUnderHomeMasked() throws Exception {
+        Files.createDirectories(home.resolve(".dashscope"));
+        Files.writeString(home.resolve(".dashscope/api_key"), "sk-0123456789abcdefWXYZ");
+
+        Run run = mstudio("", Map.of(), "config");
+
+        assertThat(run.status()).as(run.all()).isZero();
+        assertThat(run.out()).contains("sk-...WXYZ", home.resolve(".dashscope/api_key").toString(),
+                home.resolve(".mstudio/history").toString()).doesNotContain("0123456789abcdef");
+    }
+
+    @Test
+    void launcher_baseUrlWithoutKey_stopsWithOneLineInsteadOfDemoData() throws Exception {
+        Run run = mstudio("", Map.of("DASHSCOPE_HTTP_BASE_URL", sandbox.sandbox.baseUrl()), "-c", "/imports");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("DASHSCOPE_HTTP_BASE_URL is set but no DashScope API key was found").hasLineCount(1);
+    }
+
+    @Test
+    void launcher_devZeroOnStdin_isRefusedQuickly() throws Exception {
+        Run run = mstudio(Path.of("/dev/zero"), sandbox.env());
+
+        assertThat(run.status()).as(run.all()).isEqualTo(1);
+        assertThat(run.err()).contains("Line 1 of the script is longer than 65536 characters");
     }
 
     private Run mstudio(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return mstudio(builder -> { }, stdin, env, args);
+    }
+
+    private Run mstudio(Path stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return mstudio(builder -> builder.redirectInput(stdin.toFile()), null, env, args);
+    }
+
+    private Run mstudio(Consumer<ProcessBuilder> input, String stdin, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -132,9 +185,12 @@ class LauncherIT {
         Path out = home.resolve("out.txt");
         Path err = home.resolve("err.txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        input.accept(builder);
         Process process = builder.start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
+        if (stdin != null) {
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+        }
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("./mstudio " + String.join(" ", args) + " did not finish in 120 s");

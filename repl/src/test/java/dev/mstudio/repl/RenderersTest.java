@@ -46,6 +46,35 @@ class RenderersTest {
     }
 
     @Test
+    void render_tableAtFortyColumns_stacksEachJobWithItsWholeIdAndStatus() {
+        List<String> lines = renderer(Palette.PLAIN, 40).render(jobs(), false);
+
+        assertThat(lines).containsSubsequence("Fine-tune jobs", "ID:      " + LONG_ID, "STATUS:  RUNNING",
+                "CREATED: 3 min ago", "EPOCHS:  3", "", "ID:      ft-2", "STATUS:  SUCCEEDED");
+        assertThat(lines).filteredOn(line -> line.startsWith("MODEL:"))
+                .allSatisfy(line -> assertThat(Text.width(line)).isLessThanOrEqualTo(40));
+        assertThat(lines).contains("STATUS:  FAILED", "MODEL:   -");
+    }
+
+    @Test
+    void render_tableAtEightyColumns_staysATable() {
+        List<String> lines = renderer(Palette.PLAIN, 80).render(jobs(), false);
+
+        assertThat(lines).noneSatisfy(line -> assertThat(line).startsWith("ID:"));
+    }
+
+    @Test
+    void render_failureWhoseMessageSaysErrorItself_saysErrorOnce() {
+        Result.Failure failure = new Result.Failure("Error: Unexpected response from DashScope: list[0] has no job_id",
+                null, null, "r-7", 1);
+
+        List<String> lines = renderer(Palette.PLAIN, 80).render(failure, false);
+
+        assertThat(lines).containsExactly(
+                "|  Error: Unexpected response from DashScope: list[0] has no job_id (request_id r-7)");
+    }
+
+    @Test
     void render_emptyTableOfCheckpoints_saysNothingAboutJobs() {
         Result.Table empty = new Result.Table("Checkpoints of fine-tune job ft-1",
                 List.of(new Result.Column("CHECKPOINT", ValueType.TEXT)), List.of(), "0 checkpoints", null);

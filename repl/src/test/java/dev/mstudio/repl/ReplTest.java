@@ -6,6 +6,7 @@ import dev.mstudio.sandbox.Faults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,13 @@ class ReplTest {
             console.awaitOutput("Import job " + id, 0);
         }
         assertThat(Files.readString(home.resolve(".mstudio/history"), StandardCharsets.UTF_8)).contains("/import " + id);
+    }
+
+    @Test
+    void banner_nothingConfigured_saysTheJobsAreDemoData() throws Exception {
+        try (TerminalDriver console = new TerminalDriver(Map.of(), home)) {
+            assertThat(console.awaitOutput("not your jobs", 0)).contains("sandbox at http://127.0.0.1:");
+        }
     }
 
     @Test
