@@ -1,7 +1,6 @@
 package dev.mstudio.slackbot;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -11,6 +10,7 @@ import dev.mstudio.service.JobService;
 import dev.mstudio.slackbot.command.BotHandlers;
 import dev.mstudio.slackbot.notify.BotStore;
 import dev.mstudio.slackbot.notify.Notifier;
+import dev.mstudio.slackbot.notify.SlackWebApi;
 import dev.mstudio.slackbot.notify.NotifyHealth;
 import dev.mstudio.watch.Watchers;
 import java.net.URI;
@@ -128,13 +128,7 @@ public final class Bot implements AutoCloseable {
     }
 
     private Slack slack() {
-        SlackConfig slackConfig = new SlackConfig();
-        if (config.apiUrl() != null) {
-            slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().endsWith("/") ? config.apiUrl()
-                    : config.apiUrl() + "/");
-        }
-        slackConfig.setPrettyResponseLoggingEnabled(false);
-        Slack slack = Slack.getInstance(slackConfig);
+        Slack slack = SlackWebApi.connect(config.apiUrl());
         opened.push(slack);
         return slack;
     }

@@ -31,6 +31,12 @@ final class Channels {
         }
     }
 
+    /** Whether the bot can see {@code channel} at all: a member, a public channel, or a DM. */
+    boolean visible(String channel) {
+        return channel != null && (members.contains(channel) || others.contains(channel)
+                || USER_ID.matcher(channel).matches());
+    }
+
     /** Why the bot may not post to {@code channel} ({@code channel_not_found}, {@code not_in_channel}), or null. */
     String refusal(String channel) {
         if (channel == null || channel.isBlank()) {

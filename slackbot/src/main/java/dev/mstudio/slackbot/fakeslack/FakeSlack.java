@@ -156,6 +156,15 @@ public final class FakeSlack implements AutoCloseable {
                 Objects.requireNonNull(error, "error"), 0), times);
     }
 
+    /**
+     * The next {@code times} calls of {@code method} take effect (a post is posted) but their
+     * answer is lost: the connection closes without one, as when Slack or the network fails
+     * mid-answer. The caller cannot tell whether the call worked.
+     */
+    public void loseNextAnswers(String method, int times) {
+        script.add(new Script.Fault(Objects.requireNonNull(method, "method"), Script.LOST, "answer_lost", 0), times);
+    }
+
     /** The bot is a member of these channels (which then exist): it may post, update and post ephemerals there. */
     public FakeSlack join(String... channelIds) {
         for (String channel : channelIds) {

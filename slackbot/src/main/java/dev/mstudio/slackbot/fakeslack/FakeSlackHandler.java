@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 
 /** Answers Web API calls ({@code /api/METHOD}) and response_url posts ({@code /response/ID}) like Slack. */
 final class FakeSlackHandler implements HttpHandler {
-    private static final long TS_BASE = 1_700_000_000L;
     private static final String API = "/api/";
     private static final String RESPONSE = "/response/";
     private static final String DOWN = "service_unavailable";
@@ -32,6 +31,7 @@ final class FakeSlackHandler implements HttpHandler {
     private final Channels channels;
     private final AtomicLong tsCounter = new AtomicLong();
     private final Set<String> messages = ConcurrentHashMap.newKeySet();
+    private final History history = new History();
 
     /** {@code socketModeUrl}: what apps.connections.open hands out (null: no URL in the answer). */
     FakeSlackHandler(Clock clock, CallLog log, Script script, Channels channels, Supplier<String> socketModeUrl) {
@@ -69,6 +69,11 @@ final class FakeSlackHandler implements HttpHandler {
             return;
         }
         Script.Fault fault = script.take(method);
+        if (fault != null && fault.status() == Script.LOST) {
+            Reply done = refusal(method, params) == null ? reply(method, params) : null;
+            record(method, params, done == null ? null : done.ts(), "answer_lost", responseId);
+            return;
+        }
         if (fault != null) {
             record(method, params, null, fault.error(), responseId);
             send(exchange, fault.status(), error(fault.error()), fault.retryAfterSeconds());
@@ -116,7 +121,10 @@ final class FakeSlackHandler implements HttpHandler {
     private Reply reply(String method, ObjectNode params) {
         String channel = Params.text(params, "channel");
         return switch (method) {
-            case "chat.postMessage" -> postMessage(channel);
+            case "chat.postMessage" -> postMessage(channel, params);
+            case "conversations.history" -> conversation(channel, history.history(params));
+            case "conversations.replies" -> conversation(channel, history.replies(params));
+            case "conversations.info" -> info(channel);
             case "chat.update" -> update(channel, Params.text(params, "ts"));
             case "chat.postEphemeral" -> ok("{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}", null);
             case "auth.test" -> ok("{\"ok\":true,\"url\":\"https://fake-slack.invalid/\",\"team\":\"Fake Slack\","
@@ -132,13 +140,31 @@ final class FakeSlackHandler implements HttpHandler {
         return ok(url == null ? "{\"ok\":true}" : "{\"ok\":true,\"url\":\"" + jsonEscape(url) + "\"}", null);
     }
 
-    private Reply postMessage(String channel) {
+    private Reply postMessage(String channel, ObjectNode params) {
         if (channel == null || channel.isBlank()) {
             return new Reply(error("channel_not_found"), null, "channel_not_found");
         }
         String ts = nextTs();
         messages.add(channel + "/" + ts);
+        history.add(channel, ts, params);
         return ok(String.format("{\"ok\":true,\"channel\":\"%s\",\"ts\":\"%s\"}", jsonEscape(channel), ts), ts);
+    }
+
+    /** History and replies: only of a channel the bot is in (or a DM), as Slack's history scopes allow. */
+    private Reply conversation(String channel, ObjectNode answer) {
+        String refusal = channels.refusal(channel);
+        return refusal != null ? new Reply(error(refusal), null, refusal) : ok(answer.toString(), null);
+    }
+
+    /** conversations.info: a channel the bot can see, and whether it is a member; else channel_not_found. */
+    private Reply info(String channel) {
+        if (!channels.visible(channel)) {
+            return new Reply(error("channel_not_found"), null, "channel_not_found");
+        }
+        ObjectNode answer = Params.JSON.createObjectNode().put("ok", true);
+        answer.putObject("channel").put("id", channel).put("is_member", channels.refusal(channel) == null)
+                .put("is_private", false).put("is_im", channel.startsWith("D"));
+        return ok(answer.toString(), null);
     }
 
     private Reply update(String channel, String ts) {
@@ -158,9 +184,12 @@ final class FakeSlackHandler implements HttpHandler {
                 Params.text(params, "thread_ts"), Params.text(params, "text"), params, error, responseId));
     }
 
+    /** As Slack writes them: the post's time in epoch seconds and microseconds, unique and increasing. */
     private String nextTs() {
-        long n = tsCounter.incrementAndGet();
-        return (TS_BASE + n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
+        java.time.Instant now = clock.instant();
+        long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        long n = tsCounter.updateAndGet(last -> Math.max(last + 1, micros));
+        return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
     }
 
     private static String error(String code) {

@@ -11,6 +11,8 @@ import java.util.Iterator;
  */
 final class Script {
     static final String ANY = "*";
+    /** A fault's status meaning: do the call, then hang up without answering (the answer is lost). */
+    static final int LOST = -1;
 
     /** What to answer instead of the normal result. */
     record Fault(String method, int status, String error, int retryAfterSeconds) {

@@ -34,6 +34,7 @@ final class Delivery {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong reconciled = new AtomicLong();
     private volatile Instant lastDeliveryAt;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
@@ -124,12 +125,57 @@ final class Delivery {
             return;
         }
         Attempt.Call call = attempt.call();
-        SendResult result = call.update()
-                ? sender.update(call.channel(), call.ts(), call.payload())
-                : sender.post(call.channel(), call.threadTs(), call.broadcast(), call.payload());
+        if (!call.update() && reconciled(attempt)) {
+            return;
+        }
+        SendResult result;
+        if (call.update()) {
+            result = sender.update(call.channel(), call.ts(), call.payload());
+        } else {
+            store.tx(c -> {
+                store.outbox().markSending(c, attempt.ids());
+                return null;
+            });
+            result = sender.post(call.channel(), call.threadTs(), call.broadcast(),
+                    call.payload().stamped(attempt.ids()));
+        }
         Instant now = clock.instant();
         pacing.called(head.channel(), now);
         settle(attempt, result, now);
+    }
+
+    /**
+     * For a post whose last call's answer was lost: looks for the message in Slack (by the entry IDs
+     * in its metadata) and, when found, adopts it instead of posting again. True when nothing more
+     * is to be done now: found and settled, or Slack could not be asked (retried later).
+     */
+    private boolean reconciled(Attempt attempt) {
+        OutboxEntry head = attempt.head();
+        java.util.Optional<Instant> since = store.tx(c -> store.outbox().unknownSince(c, head.id()));
+        if (since.isEmpty()) {
+            return false;
+        }
+        Attempt.Call call = attempt.call();
+        Lookup lookup = sender.find(call.channel(), call.threadTs(), since.get(), head.id());
+        Instant now = clock.instant();
+        pacing.called(head.channel(), now);
+        switch (lookup.result()) {
+            case FOUND -> {
+                List<Long> ids = lookup.ids().isEmpty() ? attempt.ids() : lookup.ids();
+                settle(new Attempt(head, ids, call, null), SendResult.ok(lookup.ts()), now);
+                reconciled.incrementAndGet();
+                LOG.info("Found the message of outbox entry {} in channel {}: its lost answer was a success",
+                        head.id(), head.channel());
+                return true;
+            }
+            case UNKNOWN -> {
+                retryOrDrop(attempt, OutboxTable.UNKNOWN_OUTCOME + "; cannot check Slack: " + lookup.error(), now);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     private void settle(Attempt attempt, SendResult result, Instant now) {
@@ -147,6 +193,10 @@ final class Delivery {
                 lastDeliveryAt = now;
             }
             case RATE_LIMITED -> {
+                store.tx(c -> {
+                    store.outbox().markNotSent(c, attempt.ids(), "rate limited");
+                    return null;
+                });
                 throttled.incrementAndGet();
                 pacing.throttled(head.channel(), now, now.plus(result.retryAfter()));
                 recordError("rate limited on channel " + head.channel() + ", retrying after "
@@ -154,7 +204,8 @@ final class Delivery {
                 LOG.info("Slack rate limit on channel {}: waiting {} s before sending again", head.channel(),
                         result.retryAfter().toSeconds());
             }
-            case TRANSIENT -> retryOrDrop(attempt, result.error(), now);
+            case TRANSIENT -> retryOrDrop(attempt, attempt.call().update() ? result.error()
+                    : OutboxTable.UNKNOWN_OUTCOME + ": " + result.error(), now);
             case PERMANENT -> drop(attempt, result.error());
         }
     }

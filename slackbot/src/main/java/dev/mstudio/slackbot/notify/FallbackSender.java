@@ -58,6 +58,11 @@ final class FallbackSender implements SlackSender {
                 : plain;
     }
 
+    @Override
+    public Lookup find(String channel, String threadTs, java.time.Instant since, long entryId) {
+        return delegate.find(channel, threadTs, since, entryId);
+    }
+
     private SendResult postPieces(String channel, String threadTs, boolean broadcast, Payload payload,
             List<String> pieces) {
         SendResult first = null;
@@ -73,7 +78,8 @@ final class FallbackSender implements SlackSender {
     }
 
     private static Payload textOnly(Payload payload, String text) {
-        return new Payload(text.isBlank() ? SlackText.ELLIPSIS : text, null, payload.broadcast(), payload.line());
+        return new Payload(text.isBlank() ? SlackText.ELLIPSIS : text, null, payload.broadcast(), payload.line(),
+                payload.stamp());
     }
 
     private static boolean refusedForm(SendResult result) {

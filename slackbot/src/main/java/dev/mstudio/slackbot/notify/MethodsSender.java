@@ -4,13 +4,26 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.model.Message;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.util.Objects;
 
 /** {@link SlackSender} over the Slack SDK's {@link MethodsClient} (which holds the token). */
 final class MethodsSender implements SlackSender {
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
+    /** The metadata event type that marks the bot's own notifications. */
+    static final String EVENT_TYPE = "mstudio_outbox";
+    private static final String IDS = "ids";
+    private static final int PAGE = 200;
+    private static final int MAX_PAGES = 10;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final MethodsClient client;
 
@@ -25,6 +38,7 @@ final class MethodsSender implements SlackSender {
                     .text(payload.text())
                     .blocksAsString(payload.blocksJson())
                     .threadTs(threadTs)
+                    .metadata(metadata(payload))
                     .replyBroadcast(threadTs != null && broadcast)
                     .unfurlLinks(false)
                     .unfurlMedia(false));
@@ -49,6 +63,83 @@ final class MethodsSender implements SlackSender {
         } catch (IOException | RuntimeException e) {
             return SendResult.transientFailure(describe(e));
         }
+    }
+
+    @Override
+    public Lookup find(String channel, String threadTs, Instant since, long entryId) {
+        try {
+            String cursor = null;
+            for (int page = 0; page < MAX_PAGES; page++) {
+                String from = cursor;
+                List<Message> messages;
+                String next;
+                if (threadTs == null) {
+                    ConversationsHistoryResponse history = client.conversationsHistory(r -> r.channel(channel)
+                            .oldest(seconds(since.minus(CLOCK_SKEW))).includeAllMetadata(true).limit(PAGE)
+                            .cursor(from));
+                    if (!history.isOk()) {
+                        return Lookup.unknown(history.getError());
+                    }
+                    messages = history.getMessages();
+                    next = history.getResponseMetadata() == null ? null : history.getResponseMetadata().getNextCursor();
+                } else {
+                    ConversationsRepliesResponse replies = client.conversationsReplies(r -> r.channel(channel)
+                            .ts(threadTs).includeAllMetadata(true).limit(PAGE).cursor(from));
+                    if (!replies.isOk()) {
+                        return Lookup.unknown(replies.getError());
+                    }
+                    messages = replies.getMessages();
+                    next = replies.getResponseMetadata() == null ? null : replies.getResponseMetadata().getNextCursor();
+                }
+                Lookup found = match(messages, entryId);
+                if (found.result() == Lookup.Result.FOUND) {
+                    return found;
+                }
+                if (next == null || next.isBlank()) {
+                    return Lookup.absent();
+                }
+                cursor = next;
+            }
+            return Lookup.unknown("too many messages to search");
+        } catch (SlackApiException | IOException | RuntimeException e) {
+            return Lookup.unknown(describe(e));
+        }
+    }
+
+    /** The metadata naming the outbox entries a post delivers, or null when it names none. */
+    static Message.Metadata metadata(Payload payload) {
+        if (payload.stamp().isEmpty()) {
+            return null;
+        }
+        StringBuilder ids = new StringBuilder();
+        payload.stamp().forEach(id -> ids.append(ids.length() == 0 ? "" : ",").append(id));
+        return Message.Metadata.builder().eventType(EVENT_TYPE).eventPayload(Map.of(IDS, ids.toString())).build();
+    }
+
+    /** The message whose metadata names {@code entryId}, with every entry it names. */
+    static Lookup match(List<Message> messages, long entryId) {
+        for (Message message : messages == null ? List.<Message>of() : messages) {
+            Message.Metadata metadata = message.getMetadata();
+            if (metadata == null || !EVENT_TYPE.equals(metadata.getEventType()) || metadata.getEventPayload() == null) {
+                continue;
+            }
+            List<Long> ids = new ArrayList<>();
+            for (String id : String.valueOf(metadata.getEventPayload().get(IDS)).split(",")) {
+                try {
+                    ids.add(Long.parseLong(id.trim()));
+                } catch (NumberFormatException e) {
+                    // not one of ours
+                }
+            }
+            if (ids.contains(entryId)) {
+                return Lookup.found(message.getTs(), ids);
+            }
+        }
+        return Lookup.absent();
+    }
+
+    private static String seconds(Instant at) {
+        return at.getEpochSecond() + "." + String.format("%06d", at.getNano() / 1_000);
     }
 
     /** A non-2xx answer: 429 with Retry-After, 5xx transient, others by Slack's error code. */
@@ -76,7 +167,7 @@ final class MethodsSender implements SlackSender {
         }
     }
 
-    private static String describe(Exception e) {
+    static String describe(Exception e) {
         String message = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " ");
         String line = e.getClass().getSimpleName() + message;
         return line.length() <= 200 ? line : line.substring(0, 200);

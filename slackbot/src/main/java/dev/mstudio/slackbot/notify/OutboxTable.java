@@ -22,6 +22,8 @@ final class OutboxTable {
     static final String PENDING = "PENDING";
     static final String SENT = "SENT";
     static final String DROPPED = "DROPPED";
+    /** The error of an entry whose last call may or may not have reached Slack. */
+    static final String UNKNOWN_OUTCOME = "outcome unknown";
     private static final String COLUMNS = "id, channel, op, watch_id, payload, attempts, not_before";
 
     private final AtomicLong lastId = new AtomicLong();
@@ -97,6 +99,44 @@ final class OutboxTable {
             setNullable(update, 3, truncate(error));
             update.setLong(4, id);
             update.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks pending entries as being sent now, before the call: should the answer be lost (a
+     * timeout, the bot killed), the next attempt knows to look for the message instead of posting
+     * it again. Committed before the call is made.
+     */
+    void markSending(Connection c, Collection<Long> ids) throws SQLException {
+        setError(c, ids, UNKNOWN_OUTCOME);
+    }
+
+    /** Records that the last call for these pending entries surely did not take effect. */
+    void markNotSent(Connection c, Collection<Long> ids, String error) throws SQLException {
+        setError(c, ids, error);
+    }
+
+    /** When the entry was queued, if its last call's outcome is unknown; empty otherwise. */
+    java.util.Optional<Instant> unknownSince(Connection c, long id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT created_at FROM notify_outbox WHERE id = ? "
+                + "AND state = '" + PENDING + "' AND error LIKE '" + UNKNOWN_OUTCOME + "%'")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? java.util.Optional.of(Instant.ofEpochMilli(rows.getLong(1)))
+                        : java.util.Optional.empty();
+            }
+        }
+    }
+
+    private static void setError(Connection c, Collection<Long> ids, String error) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE notify_outbox SET error = ? WHERE id = ? AND state = '" + PENDING + "'")) {
+            for (long id : ids) {
+                setNullable(update, 1, truncate(error));
+                update.setLong(2, id);
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 

@@ -14,11 +14,24 @@ import java.util.Objects;
  * @param broadcast for a thread reply: also show it in the channel
  * @param line      one line about the job for a digest, or null
  */
-record Payload(String text, JsonNode blocks, boolean broadcast, String line) {
+record Payload(String text, JsonNode blocks, boolean broadcast, String line, java.util.List<Long> stamp) {
     static final ObjectMapper JSON = new ObjectMapper();
 
     Payload {
         Objects.requireNonNull(text, "text");
+        stamp = stamp == null ? java.util.List.of() : java.util.List.copyOf(stamp);
+    }
+
+    Payload(String text, JsonNode blocks, boolean broadcast, String line) {
+        this(text, blocks, broadcast, line, null);
+    }
+
+    /**
+     * This payload carrying, as Slack message metadata, the outbox entries one call delivers: after
+     * an answer is lost, the bot finds the message by them instead of posting it again.
+     */
+    Payload stamped(java.util.List<Long> ids) {
+        return new Payload(text, blocks, broadcast, line, ids);
     }
 
     String blocksJson() {

@@ -8,4 +8,11 @@ interface SlackSender {
 
     /** chat.update of the message {@code ts}. */
     SendResult update(String channel, String ts, Payload payload);
+
+    /**
+     * Looks for the message an earlier post of outbox entry {@code entryId} made, if its answer was
+     * lost: in the channel's history since {@code since}, or in the thread {@code threadTs}, by the
+     * metadata every post carries ({@link Payload#stamped}).
+     */
+    Lookup find(String channel, String threadTs, java.time.Instant since, long entryId);
 }

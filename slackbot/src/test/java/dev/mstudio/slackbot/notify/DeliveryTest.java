@@ -171,4 +171,38 @@ class DeliveryTest {
                 .satisfies(c -> assertThat(c.error()).isEqualTo("not_in_channel"));
         assertThat(f.notifier.health().lastError()).contains("not_in_channel");
     }
+
+    @Test
+    void lostAnswer_isFoundInTheChannelByItsMetadata_andNotPostedAgain() throws Exception {
+        ImportJob job = f.seedImports(1).get(0);
+        f.slack.loseNextAnswers("chat.postMessage", 1);
+        f.notifier.watch("C1", JobKind.IMPORT, job.jobId(), "U1");
+
+        delivery.runDue();
+        SlackCall lost = f.slack.calls("chat.postMessage").get(0);
+        assertThat(lost.error()).isEqualTo("answer_lost");
+        assertThat(lost.ts()).as("Slack did post it").isNotNull();
+        delivery.advance(Duration.ofSeconds(2));
+
+        assertThat(f.slack.calls("chat.postMessage")).as("never posted twice").hasSize(1);
+        assertThat(f.slack.calls("conversations.history")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
+        assertThat(f.pending()).isZero();
+        assertThat(f.notifier.health().dropped()).isZero();
+        List<ChannelWatch> watches = f.store.tx(c -> f.store.watches().allActive(c));
+        assertThat(watches).singleElement().satisfies(watch -> assertThat(watch.messageTs()).isEqualTo(lost.ts()));
+    }
+
+    @Test
+    void failedPost_thatSlackNeverMade_isLookedForOnce_thenPosted() throws Exception {
+        ImportJob job = f.seedImports(1).get(0);
+        f.slack.failNext("chat.postMessage", 1, "internal_error");
+        f.notifier.watch("C1", JobKind.IMPORT, job.jobId(), "U1");
+
+        delivery.runDue();
+        delivery.advance(Duration.ofSeconds(2));
+
+        assertThat(f.slack.calls("conversations.history")).hasSize(1);
+        assertThat(f.posts("C1")).singleElement().satisfies(c -> assertThat(c.text()).contains(job.jobId()));
+        assertThat(f.pending()).isZero();
+    }
 }

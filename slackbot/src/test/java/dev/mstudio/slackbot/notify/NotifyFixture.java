@@ -1,7 +1,6 @@
 package dev.mstudio.slackbot.notify;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.DashScopeClient;
@@ -57,9 +56,7 @@ final class NotifyFixture implements AutoCloseable {
         this.sandbox = Sandbox.builder().port(0).speed(0.000_001).random(11).build().start();
         this.client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-test")).build();
         this.slack = FakeSlack.start(0).join(MEMBER_CHANNELS.toArray(String[]::new));
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(slack.apiUrl());
-        this.sdk = Slack.getInstance(config);
+        this.sdk = SlackWebApi.connect(slack.apiUrl());
         this.methods = sdk.methods("xoxb-test-token");
     }
 

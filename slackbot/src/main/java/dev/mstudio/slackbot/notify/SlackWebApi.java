@@ -1,0 +1,36 @@
+package dev.mstudio.slackbot.notify;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Slack Web API client the bot calls Slack with. Its HTTP client never repeats a request on
+ * its own (OkHttp would resend a post whose connection broke before the answer: a duplicate
+ * message); a lost answer is reconciled by delivery instead. Timeouts are sized for Slack's real
+ * latency, which can reach several seconds.
+ */
+public final class SlackWebApi {
+    /** How long an answer may take once the request is sent. */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(45);
+
+    private SlackWebApi() {
+    }
+
+    /** A client of the Web API at {@code apiUrl} ("https://slack.com/api/"; null for Slack's own). */
+    public static Slack connect(String apiUrl) {
+        SlackConfig config = new SlackConfig();
+        if (apiUrl != null) {
+            config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        }
+        config.setPrettyResponseLoggingEnabled(false);
+        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                .connectTimeout(CONNECT_TIMEOUT).readTimeout(READ_TIMEOUT).writeTimeout(READ_TIMEOUT)
+                .callTimeout(CALL_TIMEOUT).build();
+        return Slack.getInstance(config, new SlackHttpClient(http));
+    }
+}
