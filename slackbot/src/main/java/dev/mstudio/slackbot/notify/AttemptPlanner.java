@@ -55,8 +55,10 @@ final class AttemptPlanner {
     }
 
     private Attempt completion(Connection c, OutboxEntry head) throws SQLException {
+        // only the run of completion notices at the head: a digest never overtakes a job's own
+        // post or final update queued before its notice
         List<OutboxEntry> notices = store.outbox().pendingIn(c, head.channel()).stream()
-                .filter(e -> e.op().completion()).toList();
+                .takeWhile(e -> e.op().completion()).toList();
         if (notices.size() > digestThreshold) {
             Digest digest = messages.digest(notices.stream().map(OutboxEntry::payload).toList());
             List<Long> ids = notices.stream().limit(digest.count()).map(OutboxEntry::id).toList();

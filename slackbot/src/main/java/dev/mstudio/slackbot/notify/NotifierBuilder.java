@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NotifierBuilder {
     /** Threads of the default executor (event processing and Slack calls). */
-    public static final int DEFAULT_THREADS = 4;
+    public static final int DEFAULT_THREADS = 32;
 
     final Watchers watchers;
     final Jobs jobs;
