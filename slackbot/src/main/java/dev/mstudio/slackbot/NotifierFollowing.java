@@ -28,6 +28,11 @@ final class NotifierFollowing implements ChannelFollowing {
     }
 
     @Override
+    public java.util.Optional<String> cannotPost(String channel) {
+        return notifier.cannotPost(channel);
+    }
+
+    @Override
     public boolean unsubscribe(String channel, String idOrKind) {
         return notifier.unsubscribe(channel, idOrKind);
     }

@@ -62,7 +62,12 @@ final class BotFixture implements AutoCloseable {
 
     /** Sends {@code /mstudio text} as {@code user}, signed now. */
     Sent slash(String user, String text) throws IOException, InterruptedException {
-        String body = SignedRequest.slashCommand("/mstudio", text, user, CHANNEL, slack.responseUrl("r" + ids.incrementAndGet()));
+        return slashIn(CHANNEL, user, text);
+    }
+
+    /** Sends {@code /mstudio text} as {@code user} in {@code channel}, signed now. */
+    Sent slashIn(String channel, String user, String text) throws IOException, InterruptedException {
+        String body = SignedRequest.slashCommand("/mstudio", text, user, channel, slack.responseUrl("r" + ids.incrementAndGet()));
         return send(SignedRequest.sign(SECRET, body, Instant.now()));
     }
 

@@ -168,4 +168,22 @@ class SlashCommandTest {
 
         assertThat(BotFixture.allText(reply.body())).contains("--tail");
     }
+
+    @Test
+    void watchAndSubscribe_whereTheBotIsNotIn_sayHowToFixIt_andSetUpNothing() throws Exception {
+        String id = fixture.client.listImports(new ImportQuery(1, 100, "RUNNING", null)).items().get(0).id();
+        fixture.slack.addChannel("C0PUBLIC");
+
+        for (String channel : List.of("G0PRIVATE", "C0PUBLIC")) {
+            SlackCall watch = fixture.slashIn(channel, USER, "watch " + id).awaitReply(text -> text.contains(":x:"));
+            SlackCall subscribe = fixture.slashIn(channel, USER, "subscribe imports").awaitReply(text -> text.contains(":x:"));
+            SlackCall listed = fixture.slashIn(channel, USER, "subscriptions").awaitReply(text -> text.contains("no subscriptions"));
+
+            assertThat(BotFixture.allText(watch.body())).contains("/invite @mstudio").contains("Nothing was set up");
+            assertThat(BotFixture.allText(subscribe.body())).contains("/invite @mstudio");
+            assertThat(listed.ok()).isTrue();
+        }
+        assertThat(fixture.slack.calls("chat.postMessage")).noneMatch(call -> "G0PRIVATE".equals(call.channel())
+                || "C0PUBLIC".equals(call.channel()));
+    }
 }

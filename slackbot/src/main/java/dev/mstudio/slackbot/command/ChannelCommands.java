@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The bot's handlers for the commands about what a channel hears, bound into the one command
@@ -53,6 +54,10 @@ final class ChannelCommands {
         if (ids.isEmpty()) {
             return Result.Failure.of("Give the IDs of the jobs to watch.", "Usage: watch ID... (at most 50)");
         }
+        Optional<Result> unreachable = unreachable(context);
+        if (unreachable.isPresent()) {
+            return unreachable.get();
+        }
         List<String> lines = new ArrayList<>();
         for (String id : ids) {
             try {
@@ -81,12 +86,22 @@ final class ChannelCommands {
     }
 
     private Result subscribe(Session session, Command command, Context context) {
+        Optional<Result> unreachable = unreachable(context);
+        if (unreachable.isPresent()) {
+            return unreachable.get();
+        }
         JobKind kind = command.get(ChannelDeclarations.KIND);
         boolean onlyFailures = command.get(ChannelDeclarations.ONLY) != null;
         NotifySubscription sub = following.subscribe(context.place(), kind, command.get(ChannelDeclarations.MODEL),
                 onlyFailures, context.user());
         return new Result.Message(Result.Level.SUCCESS, "This channel hears when " + describe(sub) + " (" + sub.id()
                 + "). unsubscribe " + sub.id() + " stops it.", 0, null);
+    }
+
+    /** A refusal when the bot could not post where it would be told to, saying how to fix it. */
+    private Optional<Result> unreachable(Context context) {
+        return following.cannotPost(context.place()).map(problem -> Result.Failure.of(problem,
+                "Nothing was set up. After inviting me, run the command again."));
     }
 
     private Result unsubscribe(Session session, Command command, Context context) {

@@ -24,6 +24,9 @@ public interface ChannelFollowing {
      */
     boolean unsubscribe(String channel, String idOrKind);
 
+    /** Why the bot could not post in {@code channel}: a sentence with the fix; empty when it can. */
+    java.util.Optional<String> cannotPost(String channel);
+
     /** What {@code channel} follows now. */
     ChannelSubscriptions subscriptions(String channel);
 }

@@ -63,6 +63,11 @@ final class FallbackSender implements SlackSender {
         return delegate.find(channel, threadTs, since, entryId);
     }
 
+    @Override
+    public java.util.Optional<String> cannotPost(String channel) {
+        return delegate.cannotPost(channel);
+    }
+
     private SendResult postPieces(String channel, String threadTs, boolean broadcast, Payload payload,
             List<String> pieces) {
         SendResult first = null;

@@ -6,6 +6,8 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
+import com.slack.api.model.Conversation;
 import com.slack.api.model.Message;
 import java.io.IOException;
 import java.time.Instant;
@@ -22,6 +24,8 @@ final class MethodsSender implements SlackSender {
     static final String EVENT_TYPE = "mstudio_outbox";
     private static final String IDS = "ids";
     private static final int PAGE = 200;
+    static final String NOT_INVITED = "I am not in this channel, so I cannot post here (a private channel or "
+            + "a direct message is invisible to me until I am added). Type `/invite @mstudio` here, then try again.";
     private static final int MAX_PAGES = 10;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
@@ -103,6 +107,27 @@ final class MethodsSender implements SlackSender {
             return Lookup.unknown("too many messages to search");
         } catch (SlackApiException | IOException | RuntimeException e) {
             return Lookup.unknown(describe(e));
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> cannotPost(String channel) {
+        try {
+            ConversationsInfoResponse info = client.conversationsInfo(r -> r.channel(channel));
+            if (info.isOk()) {
+                Conversation conversation = info.getChannel();
+                boolean member = conversation == null || conversation.isMember() || conversation.isIm();
+                return member ? java.util.Optional.empty() : java.util.Optional.of(NOT_INVITED);
+            }
+            return switch (info.getError() == null ? "" : info.getError()) {
+                case "channel_not_found" -> java.util.Optional.of(NOT_INVITED);
+                case "missing_scope" -> java.util.Optional.of("The mstudio app lacks the scopes to see this channel: "
+                        + "add channels:read, groups:read, im:read and mpim:read (and the history scopes) in the "
+                        + "app's OAuth settings, then reinstall it.");
+                default -> java.util.Optional.empty();
+            };
+        } catch (SlackApiException | IOException | RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 

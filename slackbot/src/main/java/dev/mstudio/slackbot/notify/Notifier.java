@@ -40,6 +40,7 @@ public final class Notifier implements AutoCloseable {
     private final CoreSubscriptions core;
     private final EventProcessor processor;
     private final Delivery delivery;
+    private final SlackSender sender;
     private final Runnable shutdown;
     private final Object kindLock = new Object();
     private volatile boolean started;
@@ -51,6 +52,7 @@ public final class Notifier implements AutoCloseable {
         this.settings = b.settings();
         this.messages = new Messages(clock);
         this.shutdown = runtime.shutdown();
+        this.sender = b.sender;
         this.delivery = new Delivery(store, b.sender, settings, messages, clock, runtime.scheduler(),
                 runtime.executor());
         this.processor = new EventProcessor(store, messages, clock, settings.digestWindow(), runtime.executor(),
@@ -98,6 +100,11 @@ public final class Notifier implements AutoCloseable {
         subscriptions.stream().map(NotifySubscription::kind).distinct().forEach(core::followKind);
         delivery.wake();
         return this;
+    }
+
+    /** Why the bot could not post in {@code channel}, as a sentence with the fix; empty when it can. */
+    public Optional<String> cannotPost(String channel) {
+        return sender.cannotPost(channel);
     }
 
     /**

@@ -15,4 +15,10 @@ interface SlackSender {
      * metadata every post carries ({@link Payload#stamped}).
      */
     Lookup find(String channel, String threadTs, java.time.Instant since, long entryId);
+
+    /**
+     * Why the bot could not post in {@code channel} (conversations.info): a sentence saying how to
+     * fix it, or empty when it can (or when Slack cannot tell now: delivery will report then).
+     */
+    java.util.Optional<String> cannotPost(String channel);
 }
