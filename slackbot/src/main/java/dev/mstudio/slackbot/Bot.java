@@ -99,12 +99,12 @@ public final class Bot implements AutoCloseable {
     /** What /healthz answers. */
     public Map<String, Object> health() {
         Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", "ok");
+        NotifyHealth notify = notifier.health();
+        health.put("status", notify.degraded() ? "degraded" : "ok");
         health.put("mode", config.socketMode() ? "socket" : "http");
         health.put("slash_command", config.slashCommand());
         health.put("pending_commands", handlers.pending());
         health.put("sessions", handlers.sessions());
-        NotifyHealth notify = notifier.health();
         Map<String, Object> notifications = new LinkedHashMap<>();
         notifications.put("pending", notify.pending());
         notifications.put("delivered", notify.delivered());
@@ -112,6 +112,8 @@ public final class Bot implements AutoCloseable {
         notifications.put("throttled", notify.throttled());
         notifications.put("watched_jobs", notify.watchedJobs());
         notifications.put("last_error", notify.lastError());
+        notifications.put("failing_channels", notify.failingChannels());
+        notifications.put("reconciled", notify.reconciled());
         health.put("notifications", notifications);
         return health;
     }

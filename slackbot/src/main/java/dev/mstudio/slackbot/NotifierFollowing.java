@@ -33,6 +33,11 @@ final class NotifierFollowing implements ChannelFollowing {
     }
 
     @Override
+    public java.util.Optional<String> deliveryProblem(String channel) {
+        return notifier.deliveryProblem(channel);
+    }
+
+    @Override
     public boolean unsubscribe(String channel, String idOrKind) {
         return notifier.unsubscribe(channel, idOrKind);
     }

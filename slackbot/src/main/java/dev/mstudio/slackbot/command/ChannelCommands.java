@@ -155,8 +155,10 @@ final class ChannelCommands {
             rows.add(Arrays.asList(watch.jobId(), "watch of a " + watch.kind().label() + " job", watch.lastStatus(),
                     watch.userId()));
         }
-        return new Result.Table("Subscriptions and watches of this channel", COLUMNS, rows,
-                all.subscriptions().size() + " subscription(s), " + all.watches().size() + " watch(es)", null);
+        String footer = all.subscriptions().size() + " subscription(s), " + all.watches().size() + " watch(es)"
+                + following.deliveryProblem(context.place()).map(problem -> " · delivery here is failing: " + problem)
+                        .orElse("");
+        return new Result.Table("Subscriptions and watches of this channel", COLUMNS, rows, footer, null);
     }
 
     /** "any import job ends (model qwen, failures only)" */

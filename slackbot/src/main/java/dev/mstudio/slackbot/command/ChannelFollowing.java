@@ -27,6 +27,9 @@ public interface ChannelFollowing {
     /** Why the bot could not post in {@code channel}: a sentence with the fix; empty when it can. */
     java.util.Optional<String> cannotPost(String channel);
 
+    /** What last went wrong delivering to {@code channel}, until a message reaches it again. */
+    java.util.Optional<String> deliveryProblem(String channel);
+
     /** What {@code channel} follows now. */
     ChannelSubscriptions subscriptions(String channel);
 }

@@ -35,6 +35,7 @@ final class Delivery {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong reconciled = new AtomicLong();
+    private final FailureNotices failures;
     private volatile Instant lastDeliveryAt;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
@@ -49,6 +50,7 @@ final class Delivery {
         this.executor = executor;
         this.planner = new AttemptPlanner(store, messages, settings.digestThreshold());
         this.pacing = new ChannelPacing(settings.perChannelInterval());
+        this.failures = new FailureNotices(store, clock);
         this.loop = new WakeLoop(scheduler, clock, this::pump);
     }
 
@@ -64,7 +66,13 @@ final class Delivery {
 
     NotifyHealth health(long pending, int watchedJobs, int coreSubscriptions) {
         return new NotifyHealth(pending, delivered.get(), dropped.get(), throttled.get(), lastDeliveryAt, lastError,
-                lastErrorAt, pacing.waiting(clock.instant()), watchedJobs, coreSubscriptions);
+                lastErrorAt, pacing.waiting(clock.instant()), watchedJobs, coreSubscriptions,
+                failures.channelsWithProblems(), reconciled.get());
+    }
+
+    /** What last went wrong delivering to {@code channel}, until a message reaches it again. */
+    java.util.Optional<FailureNotices.Problem> problem(String channel) {
+        return failures.problem(channel);
     }
 
     private void pump() {
@@ -191,6 +199,7 @@ final class Delivery {
                 });
                 delivered.incrementAndGet();
                 lastDeliveryAt = now;
+                failures.delivered(head.channel());
             }
             case RATE_LIMITED -> {
                 store.tx(c -> {
@@ -238,6 +247,9 @@ final class Delivery {
                 + ": " + reason);
         LOG.warn("Dropped {} notification(s) for channel {}: {}", attempt.ids().size(), attempt.head().channel(),
                 reason);
+        if (failures.dropped(attempt.head(), reason)) {
+            loop.wakeNow();
+        }
     }
 
     private void recordError(String error) {

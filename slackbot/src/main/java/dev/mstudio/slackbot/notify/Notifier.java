@@ -221,6 +221,11 @@ public final class Notifier implements AutoCloseable {
                 store.watches().activeInChannel(c, channel)));
     }
 
+    /** What last went wrong delivering to {@code channel}, as one line, until a message reaches it again. */
+    public Optional<String> deliveryProblem(String channel) {
+        return delivery.problem(channel).map(problem -> problem.reason() + " (since " + problem.since() + ")");
+    }
+
     public NotifyHealth health() {
         long pending = store.tx(c -> store.outbox().pendingCount(c));
         return delivery.health(pending, core.followedJobs(), core.size());

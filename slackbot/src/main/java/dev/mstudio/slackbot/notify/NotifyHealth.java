@@ -15,7 +15,19 @@ import java.time.Instant;
  * @param waitingChannels   channels waiting out a 429's Retry-After now
  * @param watchedJobs       jobs followed for watches
  * @param coreSubscriptions subscriptions held on the shared core watchers
+ * @param failingChannels   channels whose last notification was given up on (their owners were told)
+ * @param reconciled        posts whose lost answer was found in Slack instead of being sent again
  */
 public record NotifyHealth(long pending, long delivered, long dropped, long throttled, Instant lastDeliveryAt,
-        String lastError, Instant lastErrorAt, int waitingChannels, int watchedJobs, int coreSubscriptions) {
+        String lastError, Instant lastErrorAt, int waitingChannels, int watchedJobs, int coreSubscriptions,
+        int failingChannels, long reconciled) {
+
+    /**
+     * Degraded: some channel's notifications are failing (and its owners were told), or messages
+     * wait while the last call failed (Slack unreachable or refusing).
+     */
+    public boolean degraded() {
+        boolean failingNow = lastErrorAt != null && (lastDeliveryAt == null || lastErrorAt.isAfter(lastDeliveryAt));
+        return failingChannels > 0 || pending > 0 && failingNow;
+    }
 }

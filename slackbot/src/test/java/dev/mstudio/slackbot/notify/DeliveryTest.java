@@ -167,9 +167,34 @@ class DeliveryTest {
 
         delivery.runDue();
 
-        assertThat(f.slack.calls("chat.postMessage")).singleElement()
+        assertThat(f.slack.calls("chat.postMessage")).first()
                 .satisfies(c -> assertThat(c.error()).isEqualTo("not_in_channel"));
         assertThat(f.notifier.health().lastError()).contains("not_in_channel");
+    }
+
+    @Test
+    void droppedNotification_isToldToWhoeverSetItUp_once_andShownUntilDeliveryWorksAgain() throws Exception {
+        List<ImportJob> jobs = f.seedImports(3);
+        f.slack.addChannel("C-outside");
+        f.notifier.watch("C-outside", JobKind.IMPORT, jobs.get(0).jobId(), "U0OWNER");
+        f.notifier.watch("C-outside", JobKind.IMPORT, jobs.get(1).jobId(), "U0OWNER");
+
+        delivery.runDue();
+        delivery.advance(Duration.ofSeconds(2));
+
+        assertThat(f.posts("U0OWNER")).as("one direct message, not one per dropped post").singleElement()
+                .satisfies(c -> assertThat(c.text()).contains("could not post").contains("<#C-outside>")
+                        .contains("not_in_channel").contains("/invite @mstudio"));
+        assertThat(f.notifier.health().degraded()).isTrue();
+        assertThat(f.notifier.deliveryProblem("C-outside")).hasValueSatisfying(p -> assertThat(p).contains("not_in_channel"));
+
+        f.slack.join("C-outside");
+        f.notifier.watch("C-outside", JobKind.IMPORT, jobs.get(2).jobId(), "U0OWNER");
+        delivery.advance(Duration.ofSeconds(2));
+
+        assertThat(f.posts("C-outside")).hasSize(1);
+        assertThat(f.notifier.deliveryProblem("C-outside")).isEmpty();
+        assertThat(f.notifier.health().degraded()).isFalse();
     }
 
     @Test
