@@ -26,6 +26,8 @@ public final class ChannelDeclarations {
     public static final Param<Boolean> IMPORTS = Declarations.IMPORTS;
     /** {@code watch --finetunes}, {@code unwatch --finetunes}. */
     public static final Param<Boolean> FINETUNES = Declarations.FINETUNES;
+    /** {@code watch ID... --dm}: follow the jobs in a direct message to the asker. */
+    public static final Param<Boolean> DM = Declarations.DM;
     /** {@code unwatch --all}. */
     public static final Param<Boolean> ALL = Declarations.ALL;
 

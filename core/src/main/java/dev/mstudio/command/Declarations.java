@@ -39,6 +39,7 @@ final class Declarations {
     static final Param<Boolean> IMPORTS = Param.flag("--imports");
     static final Param<Boolean> FINETUNES = Param.flag("--finetunes");
     static final Param<Boolean> ALL = Param.flag("--all");
+    static final Param<Boolean> DM = Param.flag("--dm");
     static final Param<Duration> TIMEOUT = Param.duration("--timeout");
     static final Param<String> MODE = Param.text("MODE");
     static final Param<String> REGION = Param.text("R");
@@ -163,7 +164,8 @@ final class Declarations {
                 .flag(FINETUNES, "watch every active fine-tune job")
                 .text(MODEL, "M", Slot.model(null), Check.length(MODEL.key(), MAX_MODEL),
                         "with --imports or --finetunes: only jobs of this model")
-                .synopsis("/watch ID...", "/watch --imports|--finetunes [--model M]")
+                .flag(DM, Surface.SLACK, "in Slack: tell me privately (a direct message) instead of the channel")
+                .synopsis("/watch ID... [--dm]", "/watch --imports|--finetunes [--model M]")
                 .handler(WATCHES::watch);
     }
 

@@ -186,4 +186,17 @@ class SlashCommandTest {
         assertThat(fixture.slack.calls("chat.postMessage")).noneMatch(call -> "G0PRIVATE".equals(call.channel())
                 || "C0PUBLIC".equals(call.channel()));
     }
+
+    @Test
+    void watchDm_followsTheJobInADirectMessageToTheAsker() throws Exception {
+        String id = fixture.client.listImports(new ImportQuery(1, 100, "RUNNING", null)).items().get(1).id();
+
+        SlackCall reply = fixture.slashIn("G0PRIVATE", "U0DMUSER", "watch " + id + " --dm")
+                .awaitReply(text -> text.contains(id));
+
+        assertThat(BotFixture.allText(reply.body())).contains("a direct message to you");
+        SlackCall posted = fixture.slack.awaitCall("chat.postMessage",
+                call -> "U0DMUSER".equals(call.channel()) && BotFixture.allText(call.body()).contains(id), BotFixture.WAIT);
+        assertThat(posted.ok()).isTrue();
+    }
 }

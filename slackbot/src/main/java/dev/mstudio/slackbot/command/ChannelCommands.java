@@ -54,15 +54,18 @@ final class ChannelCommands {
         if (ids.isEmpty()) {
             return Result.Failure.of("Give the IDs of the jobs to watch.", "Usage: watch ID... (at most 50)");
         }
-        Optional<Result> unreachable = unreachable(context);
+        boolean direct = command.has(ChannelDeclarations.DM);
+        Optional<Result> unreachable = direct ? Optional.empty() : unreachable(context);
         if (unreachable.isPresent()) {
             return unreachable.get();
         }
+        String where = direct ? context.user() : context.place();
         List<String> lines = new ArrayList<>();
         for (String id : ids) {
             try {
                 Job job = JobLookup.locate(session.jobs(), id);
-                lines.add(describe(following.watch(context.place(), job.kind(), job.id(), context.user())));
+                String started = describe(following.watch(where, job.kind(), job.id(), context.user()));
+                lines.add(direct ? started.replace("a message here", "a direct message to you") : started);
             } catch (ApiException e) {
                 if (ids.size() == 1) {
                     return new Result.Failure(e.describe(), "imports and finetunes list job IDs.", e.code(),

@@ -167,7 +167,8 @@ final class EventProcessor {
                     : messages.goneMessage(event.kind(), event.jobId(), watch.userId());
             work.add(watch.channel(), OutboxEntry.Op.UPDATE, watch.id(), update, work.now);
             if (end) {
-                Payload reply = job != null ? messages.reply(job) : messages.goneReply(event.kind(), event.jobId());
+                Payload reply = job != null ? messages.reply(job, watch.userId())
+                        : messages.goneReply(event.kind(), event.jobId());
                 work.add(watch.channel(), OutboxEntry.Op.REPLY, watch.id(), reply, work.now.plus(digestWindow));
             }
             store.watches().told(c, watch.id(), status, !end);

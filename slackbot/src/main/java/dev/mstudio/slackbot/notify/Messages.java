@@ -57,9 +57,20 @@ final class Messages {
         return payload(message, false, null);
     }
 
-    /** The thread reply when a watched job ends; failures are also broadcast to the channel. */
-    Payload reply(Job job) {
-        return lineMessage(line(job), Outcomes.isFailure(job.kind(), job.status()));
+    /**
+     * The thread reply when a watched job ends; a failure is also broadcast to the channel and
+     * mentions the person who started the watch, so that they are notified.
+     */
+    Payload reply(Job job, String userId) {
+        boolean failed = Outcomes.isFailure(job.kind(), job.status());
+        String line = line(job);
+        if (!failed || userId == null || !userId.matches("[UW][A-Z0-9]{2,32}")) {
+            return lineMessage(line, failed);
+        }
+        String mention = "<@" + userId + "> ";
+        MessageBuilder message = new MessageBuilder().text(line);
+        message.section(mention + SlackText.mrkdwn(line, Limits.SECTION_TEXT - mention.length()));
+        return payload(message, true, line);
     }
 
     Payload goneReply(JobKind kind, String jobId) {

@@ -16,18 +16,21 @@ class MessagesTest {
     private final Messages messages = new Messages(Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC));
 
     @Test
-    void reply_failedFineTune_carriesCodeAndMessage_andIsBroadcast() {
-        Payload reply = messages.reply(fineTune("FAILED", "InvalidDataset", "line 3: missing \"messages\""));
+    void reply_failedFineTune_carriesCodeAndMessage_isBroadcast_andMentionsWhoWatched() {
+        Payload reply = messages.reply(fineTune("FAILED", "InvalidDataset", "line 3: missing \"messages\""), "U0ANA");
 
         assertThat(reply.broadcast()).isTrue();
-        assertThat(reply.text()).contains("Fine-tune job ft-202410291653-1c7f FAILED", "code: InvalidDataset",
-                "message: line 3: missing");
+        assertThat(reply.text()).contains("Fine-tune job ft-202410291653-1c7f FAILED",
+                "code: InvalidDataset", "message: line 3: missing");
+        assertThat(reply.blocks().toString()).contains("<@U0ANA>");
+        assertThat(reply.line()).doesNotContain("<@U0ANA>");
     }
 
     @Test
-    void reply_success_isNotBroadcast() {
-        Payload reply = messages.reply(imported("SUCCESSED", null));
+    void reply_success_isNotBroadcast_andMentionsNobody() {
+        Payload reply = messages.reply(imported("SUCCESSED", null), "U0ANA");
 
+        assertThat(reply.text()).doesNotContain("<@");
         assertThat(reply.broadcast()).isFalse();
         assertThat(reply.text()).contains(":white_check_mark:", "Import job imp-1 SUCCESSED", "model qwen-custom");
     }
