@@ -194,6 +194,22 @@ public final class FakeSlack implements AutoCloseable {
         script.latency(latency);
     }
 
+    /** From now on a share {@code rate} (0..1) of Web API calls is answered 429 with Retry-After. */
+    public void throttleRate(double rate, int retryAfterSeconds) {
+        if (rate < 0 || rate > 1 || retryAfterSeconds < 1) {
+            throw new IllegalArgumentException("rate must be within 0..1 and retryAfterSeconds at least 1");
+        }
+        script.throttleRate(rate, retryAfterSeconds);
+    }
+
+    /** Every answer about {@code channel} waits this long first (ZERO: as everyone else). */
+    public void latency(String channel, Duration latency) {
+        if (Objects.requireNonNull(latency, "latency").isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative");
+        }
+        script.latency(Objects.requireNonNull(channel, "channel"), latency);
+    }
+
     /** While down, every call is answered HTTP 503 {@code {"ok":false,"error":"service_unavailable"}}. */
     public void down(boolean down) {
         script.down(down);

@@ -62,13 +62,16 @@ final class FakeSlackHandler implements HttpHandler {
     /** {@code responseId}: the ID of the response_url posted to, null for a Web API call. */
     private void answer(HttpExchange exchange, String method, ObjectNode params, String responseId)
             throws IOException {
-        waitLatency();
+        waitLatency(Params.text(params, "channel"));
         if (script.down()) {
             record(method, params, null, DOWN, responseId);
             send(exchange, 503, error(DOWN), 0);
             return;
         }
         Script.Fault fault = script.take(method);
+        if (fault == null && responseId == null) {
+            fault = script.randomThrottle(method);
+        }
         if (fault != null && fault.status() == Script.LOST) {
             Reply done = refusal(method, params) == null ? reply(method, params) : null;
             record(method, params, done == null ? null : done.ts(), "answer_lost", responseId);
@@ -102,8 +105,8 @@ final class FakeSlackHandler implements HttpHandler {
         return channel != null || method.equals("chat.delete") ? channel : BlockKitRules.check(params, true);
     }
 
-    private void waitLatency() throws IOException {
-        Duration latency = script.latency();
+    private void waitLatency(String channel) throws IOException {
+        Duration latency = script.latency(channel);
         if (latency.isZero()) {
             return;
         }

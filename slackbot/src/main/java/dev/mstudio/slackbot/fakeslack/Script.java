@@ -24,6 +24,10 @@ final class Script {
     private final Deque<Fault> faults = new ArrayDeque<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean down;
+    private volatile double throttleRate;
+    private volatile int throttleRetryAfter = 1;
+    private final java.util.Map<String, Duration> channelLatency = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Random random = new java.util.Random(42);
 
     void latency(Duration latency) {
         this.latency = latency;
@@ -39,6 +43,32 @@ final class Script {
 
     boolean down() {
         return down;
+    }
+
+    /** A share (0..1) of every call answered 429 with Retry-After {@code retryAfterSeconds}. */
+    void throttleRate(double rate, int retryAfterSeconds) {
+        this.throttleRate = rate;
+        this.throttleRetryAfter = retryAfterSeconds;
+    }
+
+    /** A 429 fault for this call, drawn at the throttle rate, or null. */
+    synchronized Fault randomThrottle(String method) {
+        return throttleRate > 0 && random.nextDouble() < throttleRate
+                ? new Fault(method, 429, "ratelimited", throttleRetryAfter) : null;
+    }
+
+    void latency(String channel, Duration latency) {
+        if (latency.isZero()) {
+            channelLatency.remove(channel);
+        } else {
+            channelLatency.put(channel, latency);
+        }
+    }
+
+    /** The wait before answering a call about {@code channel}: its own latency, else everyone's. */
+    Duration latency(String channel) {
+        Duration own = channel == null ? null : channelLatency.get(channel);
+        return own != null ? own : latency;
     }
 
     synchronized void add(Fault fault, int times) {
@@ -64,5 +94,7 @@ final class Script {
         faults.clear();
         latency = Duration.ZERO;
         down = false;
+        throttleRate = 0;
+        channelLatency.clear();
     }
 }
