@@ -30,8 +30,8 @@ final class SessionCommands {
         if (session.regionSwitch().isEmpty()) {
             return Result.Failure.of("This session's base URL is fixed (" + session.jobs().client().baseUrl()
                             + "), so its region cannot change.",
-                    "Regions apply to DashScope itself: start mstudio without --sandbox and without "
-                            + ClientConfig.ENV_BASE_URL + ", or set " + ClientConfig.ENV_REGION + "=" + region + ".");
+                    "Regions apply only without --sandbox and without " + ClientConfig.ENV_BASE_URL
+                            + ": unset it and start mstudio with " + ClientConfig.ENV_REGION + "=" + region + ".");
         }
         Function<String, DashScopeClient> regionSwitch = session.regionSwitch().get();
         DashScopeClient client = regionSwitch.apply(region);

@@ -51,7 +51,9 @@ final class Backend implements AutoCloseable {
 
     Session session(Host host, Clock clock) {
         Session.Builder builder = Session.builder(this::jobs, this::watchers).host(host).clock(clock);
-        if (!sandboxMode) {
+        // an explicit DASHSCOPE_HTTP_BASE_URL is the user's choice: /set region must not replace it
+        String baseUrl = env.get(ClientConfig.ENV_BASE_URL);
+        if (!sandboxMode && (baseUrl == null || baseUrl.isBlank())) {
             builder.regionSwitch(this::regionClient);
         }
         return builder.build();
