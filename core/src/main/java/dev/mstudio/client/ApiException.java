@@ -66,10 +66,16 @@ public final class ApiException extends RuntimeException {
         return !knownCode() && SERVER_ERROR_STATUSES.contains(httpStatus);
     }
 
-    /** One line for people: "NotFound: Not Found! (HTTP 404, request_id abc)". */
+    /**
+     * One line for people: "NotFound: Not Found! (HTTP 404, request_id abc)"; without a code, just
+     * the message and the status (front ends add their own "Error: ").
+     */
     public String describe() {
         StringBuilder line = new StringBuilder();
-        line.append(code == null ? "Error" : code).append(": ").append(getMessage());
+        if (code != null) {
+            line.append(code).append(": ");
+        }
+        line.append(getMessage());
         line.append(" (HTTP ").append(httpStatus);
         if (requestId != null) {
             line.append(", request_id ").append(requestId);

@@ -9,10 +9,14 @@ import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 
 /** Maps what running a command threw to a {@link Result.Failure}: one line, a hint, never a stack trace. */
 final class Errors {
     static final int INTERRUPTED_EXIT = 130;
+    /** A qualified Java name (java.lang.String) or an exception's class name (IndexOutOfBoundsException). */
+    private static final Pattern JAVA_NAMES = Pattern.compile(
+            "\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*|\\b[A-Z]\\w*(Exception|Error)\\b");
 
     private Errors() {
     }
@@ -45,16 +49,50 @@ final class Errors {
                 null, null, INTERRUPTED_EXIT);
     }
 
+    /** A bug: "Internal error: " and a short reason, never a Java class name. */
     static Result.Failure unexpected(Throwable error) {
-        return Result.Failure.of("Unexpected error: " + error.getClass().getSimpleName()
-                        + (error.getMessage() == null ? "" : ": " + ParseErrors.clip(error.getMessage())),
+        return Result.Failure.of("Internal error: " + shortReason(error) + ".",
                 "This is a bug in mstudio; please report it with the command you ran.");
+    }
+
+    /** The exception's message when it reads as a sentence for people, else what kind of failure it was. */
+    private static String shortReason(Throwable error) {
+        String message = error.getMessage();
+        if (message != null && !message.isBlank() && !JAVA_NAMES.matcher(message).find()) {
+            String clipped = ParseErrors.clip(message.strip());
+            return clipped.endsWith(".") ? clipped.substring(0, clipped.length() - 1) : clipped;
+        }
+        if (error instanceof NullPointerException) {
+            return "a value was missing";
+        }
+        if (error instanceof IndexOutOfBoundsException) {
+            return "an index was out of range";
+        }
+        if (error instanceof ClassCastException) {
+            return "a value had the wrong type";
+        }
+        if (error instanceof StackOverflowError || error instanceof OutOfMemoryError) {
+            return "it ran out of stack or memory";
+        }
+        return "something failed that should not have";
     }
 
     private static String apiHint(ApiException api, Command invocation) {
         String code = api.code() == null ? "" : api.code();
         String path = invocation.path();
         String slash = invocation.slash() ? "/" : "";
+        if (api.isThrottling() || api.httpStatus() == 429) {
+            return "Too many requests; retry later"
+                    + api.retryAfter().map(after -> " (the service asks to wait " + after.toSeconds() + " s)").orElse("")
+                    + ".";
+        }
+        if (api.isServerError() || api.httpStatus() >= 500) {
+            return "The service failed; retry later, and quote the request_id if it keeps failing.";
+        }
+        if (api.code() == null) {
+            return "The service's answer was not what mstudio expects; retry later, and quote the request_id "
+                    + "if it keeps happening.";
+        }
         if (code.equals("InvalidApiKey")) {
             return "Set a valid key: export " + ClientConfig.ENV_API_KEY + "=sk-... or write it to "
                     + "~/.dashscope/api_key; keys belong to one region (" + ClientConfig.ENV_REGION + ").";
@@ -64,16 +102,8 @@ final class Errors {
                     : path.startsWith("import") ? slash + "imports lists import job IDs (Tab completes them)."
                     : slash + "imports and " + slash + "finetunes list job IDs (Tab completes them).";
         }
-        if (api.isThrottling()) {
-            return "Too many requests; retry later"
-                    + api.retryAfter().map(after -> " (the service asks to wait " + after.toSeconds() + " s)").orElse("")
-                    + ".";
-        }
         if (code.equals("OperationDenied")) {
             return deniedHint(path, slash);
-        }
-        if (api.isServerError()) {
-            return "The service failed; retry later, and quote the request_id if it keeps failing.";
         }
         return invocation.usage();
     }

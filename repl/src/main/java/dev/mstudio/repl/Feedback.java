@@ -57,6 +57,10 @@ final class Feedback {
 
     static String errorLine(Failure failure) {
         String message = failure.message() == null ? "failed" : failure.message().strip();
+        // the line already starts with "Error: "; a message saying it again would read "Error: Error: ..."
+        while (message.regionMatches(true, 0, "Error: ", 0, 7)) {
+            message = message.substring(7).strip();
+        }
         StringBuilder line = new StringBuilder();
         String code = failure.code();
         if (code != null && !code.isBlank() && !message.startsWith(code)) {
