@@ -43,9 +43,13 @@ public record FineTuneJob(
         return JobKind.FINETUNE;
     }
 
+    /** The output model's name, else the job's name unless that is just its ID (as the service sets it). */
     @Override
     public String displayName() {
-        return finetunedOutput != null ? finetunedOutput : jobName;
+        if (finetunedOutput != null) {
+            return finetunedOutput;
+        }
+        return jobName == null || jobName.equals(jobId) ? null : jobName;
     }
 
     @Override

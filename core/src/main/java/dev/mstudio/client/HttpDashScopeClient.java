@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
@@ -24,8 +25,8 @@ import okhttp3.Request;
  * {@link java.io.InterruptedIOException}, the interrupt flag still set, and no further attempt.
  */
 final class HttpDashScopeClient implements DashScopeClient {
-    /** The client every instance derives from unless the builder was given one. */
-    private static final OkHttpClient SHARED = new OkHttpClient();
+    /** OkHttp's default connection specs: TLS for https, plain for http. */
+    private static final List<ConnectionSpec> TLS_AND_CLEARTEXT = List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
     static final String USER_AGENT = "mstudio/" + version();
 
     private final ClientConfig config;
@@ -47,8 +48,15 @@ final class HttpDashScopeClient implements DashScopeClient {
     }
 
     static HttpDashScopeClient create(DashScopeClient.Builder b) {
-        OkHttpClient parent = b.okHttpClient != null ? b.okHttpClient : SHARED;
-        OkHttpClient http = parent.newBuilder()
+        OkHttpClient.Builder builder;
+        if (b.okHttpClient != null) {
+            builder = b.okHttpClient.newBuilder();
+        } else {
+            // TLS costs ~100 ms at start-up (trust store, providers): only an https base URL pays for it
+            builder = Shared.CLIENT.newBuilder().connectionSpecs(b.config.baseUrl().regionMatches(true, 0, "https:", 0, 6)
+                    ? TLS_AND_CLEARTEXT : List.of(ConnectionSpec.CLEARTEXT));
+        }
+        OkHttpClient http = builder
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
                 .writeTimeout(b.writeTimeout)
@@ -176,6 +184,18 @@ final class HttpDashScopeClient implements DashScopeClient {
     private static FineTuneJob fineTuneJob(Reply reply) {
         return JobMapping.fineTuneJob(JobMapping.requireJob(reply, reply.requireObject("a fine-tune job"),
                 "the fine-tune job"));
+    }
+
+    /**
+     * The client every instance derives from unless the builder was given one (so connection pool
+     * and dispatcher are shared). It has no TLS set up: each derived client that needs it adds it.
+     */
+    private static final class Shared {
+        static final OkHttpClient CLIENT = new OkHttpClient.Builder()
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+
+        private Shared() {
+        }
     }
 
     private static String version() {

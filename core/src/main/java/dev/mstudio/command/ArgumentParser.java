@@ -26,6 +26,9 @@ final class ArgumentParser {
     Command parse(String name, List<String> args, boolean slash, boolean shared) throws Rejected {
         synchronized (grammar.lock()) {
             CommandLine command = grammar.command(name);
+            if (!args.isEmpty() && args.get(0).isBlank() && !command.getSubcommands().isEmpty()) {
+                throw ParseErrors.emptyWord(command);
+            }
             ParseResult result;
             try {
                 result = command.parseArgs(args.toArray(String[]::new));

@@ -9,10 +9,15 @@ import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 
 /** Maps what running a command threw to a {@link Result.Failure}: one line, a hint, never a stack trace. */
 final class Errors {
     static final int INTERRUPTED_EXIT = 130;
+    private static final int MAX_REASON = 200;
+    /** A qualified Java name (java.lang.String) or an exception's class name (IndexOutOfBoundsException). */
+    private static final Pattern JAVA_NAMES = Pattern.compile(
+            "\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*|\\b[A-Z]\\w*(Exception|Error)\\b");
 
     private Errors() {
     }
@@ -33,7 +38,7 @@ final class Errors {
             return Result.Failure.of(sentence(bad.getMessage()), invocation.usage());
         }
         if (error instanceof IOException io) {
-            return Result.Failure.of("Cannot reach " + baseUrl(session) + ": " + reason(io) + ".",
+            return Result.Failure.of(transport(io, session),
                     "Check the network and " + ClientConfig.ENV_BASE_URL + " / " + ClientConfig.ENV_REGION
                             + "; ./mstudio --sandbox works without a cloud account.");
         }
@@ -45,16 +50,50 @@ final class Errors {
                 null, null, INTERRUPTED_EXIT);
     }
 
+    /** A bug: "Internal error: " and a short reason, never a Java class name. */
     static Result.Failure unexpected(Throwable error) {
-        return Result.Failure.of("Unexpected error: " + error.getClass().getSimpleName()
-                        + (error.getMessage() == null ? "" : ": " + ParseErrors.clip(error.getMessage())),
+        return Result.Failure.of("Internal error: " + shortReason(error) + ".",
                 "This is a bug in mstudio; please report it with the command you ran.");
+    }
+
+    /** The exception's message when it reads as a sentence for people, else what kind of failure it was. */
+    private static String shortReason(Throwable error) {
+        String message = error.getMessage();
+        if (message != null && !message.isBlank() && !JAVA_NAMES.matcher(message).find()) {
+            String clipped = ParseErrors.clip(message.strip());
+            return clipped.endsWith(".") ? clipped.substring(0, clipped.length() - 1) : clipped;
+        }
+        if (error instanceof NullPointerException) {
+            return "a value was missing";
+        }
+        if (error instanceof IndexOutOfBoundsException) {
+            return "an index was out of range";
+        }
+        if (error instanceof ClassCastException) {
+            return "a value had the wrong type";
+        }
+        if (error instanceof StackOverflowError || error instanceof OutOfMemoryError) {
+            return "it ran out of stack or memory";
+        }
+        return "something failed that should not have";
     }
 
     private static String apiHint(ApiException api, Command invocation) {
         String code = api.code() == null ? "" : api.code();
         String path = invocation.path();
         String slash = invocation.slash() ? "/" : "";
+        if (api.isThrottling() || api.httpStatus() == 429) {
+            return "Too many requests; retry later"
+                    + api.retryAfter().map(after -> " (the service asks to wait " + after.toSeconds() + " s)").orElse("")
+                    + ".";
+        }
+        if (api.isServerError() || api.httpStatus() >= 500) {
+            return "The service failed; retry later, and quote the request_id if it keeps failing.";
+        }
+        if (api.code() == null) {
+            return "The service's answer was not what mstudio expects; retry later, and quote the request_id "
+                    + "if it keeps happening.";
+        }
         if (code.equals("InvalidApiKey")) {
             return "Set a valid key: export " + ClientConfig.ENV_API_KEY + "=sk-... or write it to "
                     + "~/.dashscope/api_key; keys belong to one region (" + ClientConfig.ENV_REGION + ").";
@@ -64,16 +103,8 @@ final class Errors {
                     : path.startsWith("import") ? slash + "imports lists import job IDs (Tab completes them)."
                     : slash + "imports and " + slash + "finetunes list job IDs (Tab completes them).";
         }
-        if (api.isThrottling()) {
-            return "Too many requests; retry later"
-                    + api.retryAfter().map(after -> " (the service asks to wait " + after.toSeconds() + " s)").orElse("")
-                    + ".";
-        }
         if (code.equals("OperationDenied")) {
             return deniedHint(path, slash);
-        }
-        if (api.isServerError()) {
-            return "The service failed; retry later, and quote the request_id if it keeps failing.";
         }
         return invocation.usage();
     }
@@ -105,13 +136,22 @@ final class Errors {
         }
     }
 
-    private static String reason(IOException io) {
-        String message = io.getMessage();
-        String kind = io.getClass().getSimpleName();
-        if (timedOut(io)) {
-            return "no answer in time (" + kind + ")";
+    /**
+     * The client already words transport failures for people ("Cannot reach HOST: connection
+     * refused"); said as it is, in one line, never with a Java class name.
+     */
+    private static String transport(IOException io, Session session) {
+        String message = io.getMessage() == null ? "" : io.getMessage().replaceAll("\\s+", " ").strip();
+        if (timedOut(io) && !message.contains("answer")) {
+            return "Cannot reach " + baseUrl(session) + ": no answer in time.";
         }
-        return message == null || message.isBlank() ? kind : kind + ": " + ParseErrors.clip(message);
+        if (message.isEmpty()) {
+            return "Cannot reach " + baseUrl(session) + ": the connection failed.";
+        }
+        String reason = message.replaceFirst("^Cannot reach \\S+: ", "").replaceFirst("^\\S+ did not answer: ", "");
+        reason = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
+        String line = "Cannot reach " + baseUrl(session) + ": " + reason.replaceAll("\\p{Cntrl}", "?");
+        return line.endsWith(".") ? line : line + ".";
     }
 
     /**

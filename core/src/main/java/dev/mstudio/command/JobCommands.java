@@ -79,7 +79,7 @@ final class JobCommands {
 
     /** "import job 937b… (qwen3-32b-offline, SUCCESSED)". */
     private static String describe(Job job) {
-        String name = job.displayName() != null ? job.displayName() : job.model();
+        String name = Notices.name(job);
         return job.kind().label() + " job " + job.id() + " (" + (name == null ? "" : name + ", ") + job.status() + ")";
     }
 

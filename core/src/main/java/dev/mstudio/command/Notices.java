@@ -27,8 +27,14 @@ final class Notices {
 
     /** "import 937b…c2fa qwen3-32b-offline-…" (short ID, then the job's name or model). */
     static String describe(Job job) {
-        String name = job.displayName() != null ? job.displayName() : job.model();
+        String name = name(job);
         return job.kind().label() + " " + shortId(job.id()) + (name == null ? "" : " " + clip(name, NAME_LENGTH));
+    }
+
+    /** The job's display name, else its model; null when neither says more than its ID. */
+    static String name(Job job) {
+        String name = job.displayName() != null ? job.displayName() : job.model();
+        return name == null || name.isBlank() || name.equals(job.id()) ? null : name;
     }
 
     /** SUCCESS for a success status, WARNING for another terminal one, INFO otherwise. */

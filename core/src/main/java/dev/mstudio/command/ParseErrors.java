@@ -39,6 +39,13 @@ final class ParseErrors {
                 + ") for " + name + ".", Usage.line(command));
     }
 
+    /** An empty word ('' or "") where a command takes a job ID or a subcommand (picocli cannot match it). */
+    static Rejected emptyWord(CommandLine command) {
+        boolean takesId = !command.getCommandSpec().positionalParameters().isEmpty();
+        return new Rejected("Empty " + (takesId ? "job ID" : "subcommand") + " for " + command.getCommandName()
+                + ": '' names nothing.", Usage.line(command));
+    }
+
     /** A word as it may appear in a one-line message: at most 40 characters, control characters as "?". */
     static String clip(String text) {
         String shown = text.length() <= CLIP ? text : text.substring(0, CLIP) + "…";
@@ -83,7 +90,10 @@ final class ParseErrors {
             return "Ambiguous subcommand " + clip(notUnique.group(1)) + " of " + name + ": it could be "
                     + notUnique.group(2).replace("'", "") + ".";
         }
-        return clip(String.valueOf(error.getMessage()).replaceFirst("^Error: ", ""));
+        String text = String.valueOf(error.getMessage()).replaceFirst("^Error: ", "");
+        // picocli reports its own failures as the exception's toString(): no class names for people
+        return text.matches("(?s).*\\b\\w+(Exception|Error)\\b.*") ? "Cannot parse this line for " + name + "."
+                : clip(text);
     }
 
     private static String unmatched(UnmatchedArgumentException error, CommandLine where, String name) {

@@ -8,8 +8,10 @@ import dev.mstudio.paging.Jobs;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +32,8 @@ final class SessionCommands {
         if (session.regionSwitch().isEmpty()) {
             return Result.Failure.of("This session's base URL is fixed (" + session.jobs().client().baseUrl()
                             + "), so its region cannot change.",
-                    "Regions apply to DashScope itself: start mstudio without --sandbox and without "
-                            + ClientConfig.ENV_BASE_URL + ", or set " + ClientConfig.ENV_REGION + "=" + region + ".");
+                    "Regions apply only without --sandbox and without " + ClientConfig.ENV_BASE_URL
+                            + ": unset it and start mstudio with " + ClientConfig.ENV_REGION + "=" + region + ".");
         }
         Function<String, DashScopeClient> regionSwitch = session.regionSwitch().get();
         DashScopeClient client = regionSwitch.apply(region);
@@ -60,22 +62,53 @@ final class SessionCommands {
         } catch (InvalidPathException e) {
             return Result.Failure.of("Invalid file name " + ParseErrors.clip(name) + ".", invocation.usage());
         }
-        String where = "Give a path relative to " + Path.of("").toAbsolutePath() + ", or an absolute one.";
         try {
-            if (!Files.isRegularFile(file)) {
-                return Result.Failure.of("No such file: " + name + ".", where);
-            }
-            if (Files.size(file) > MAX_SCRIPT_BYTES) {
-                return Result.Failure.of("The script " + name + " is larger than 1 MB.", "Split it into smaller files.");
+            Result.Failure unusable = unusable(file, name);
+            if (unusable != null) {
+                return unusable;
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
             return new Result.Script(name, lines);
         } catch (MalformedInputException e) {
             return Result.Failure.of("The script " + name + " is not UTF-8 text.", "Save it as UTF-8.");
+        } catch (AccessDeniedException e) {
+            return unreadable(name);
+        } catch (NoSuchFileException e) {
+            return Result.Failure.of("No such file: " + name + ".", where());
         } catch (IOException | SecurityException e) {
-            return Result.Failure.of("Cannot read " + name + ": " + e.getClass().getSimpleName() + ".", where);
+            return Result.Failure.of("Cannot read " + name + ".", "Check that the file can be read, then try again.");
         }
+    }
+
+    /** Why {@code file} cannot be run as a script, or null when it can be read. */
+    private static Result.Failure unusable(Path file, String name) throws IOException {
+        if (Files.isDirectory(file)) {
+            return Result.Failure.of(name + " is a directory.", "Give the path of a script file in it.");
+        }
+        if (!Files.exists(file)) {
+            return Result.Failure.of("No such file: " + name + ".", where());
+        }
+        if (!Files.isRegularFile(file)) {
+            return Result.Failure.of(name + " is not a regular file.",
+                    "Give a script file; devices, pipes and sockets cannot be opened.");
+        }
+        if (!Files.isReadable(file)) {
+            return unreadable(name);
+        }
+        if (Files.size(file) > MAX_SCRIPT_BYTES) {
+            return Result.Failure.of("The script " + name + " is larger than 1 MB.", "Split it into smaller files.");
+        }
+        return null;
+    }
+
+    private static Result.Failure unreadable(String name) {
+        return Result.Failure.of("Cannot read " + name + ": permission denied.",
+                "Check the file's permissions (it must be readable by you).");
+    }
+
+    private static String where() {
+        return "Give a path relative to " + Path.of("").toAbsolutePath() + ", or an absolute one.";
     }
 
     Result help(Session session, Command invocation, Context context) {

@@ -2,6 +2,7 @@ package dev.mstudio.command;
 
 import dev.mstudio.paging.JobLookup;
 import dev.mstudio.client.Job;
+import dev.mstudio.concurrent.Alarm;
 import dev.mstudio.watch.Subscription;
 import dev.mstudio.watch.WatchEvent;
 import dev.mstudio.watch.WatchFilter;
@@ -15,19 +16,36 @@ import java.util.concurrent.TimeUnit;
 /**
  * /wait ID [--timeout DURATION]: blocks until the job is terminal, following it through the shared
  * watcher and reporting each change as progress. Exit code 0 succeeded, 1 failed or canceled (or
- * gone), 2 timed out. The deadline is read from the session's clock, checked at least every 200 ms.
+ * gone), 2 timed out. The deadline bounds the whole wait: the first look-up of the job is interrupted
+ * when it passes (which cancels its HTTP call), and the following is read from the session's clock,
+ * checked at least every 200 ms.
  */
 final class WaitCommand {
     static final int TIMEOUT_EXIT = 2;
     private static final long SLICE_MILLIS = 200;
 
     Result run(Session session, Command invocation, Context context) throws IOException, InterruptedException {
-        Job job = JobLookup.locate(session.jobs(), invocation.get(Declarations.ID));
-        if (job.terminal()) {
-            return outcome(job);
-        }
         Duration timeout = invocation.get(Declarations.TIMEOUT);
         Instant deadline = timeout == null ? null : session.clock().instant().plus(timeout);
+        String id = invocation.get(Declarations.ID);
+        Job job;
+        try (Alarm alarm = Alarm.interruptAfter(timeout)) {
+            try {
+                job = JobLookup.locate(session.jobs(), id);
+            } catch (IOException | RuntimeException e) {
+                if (alarm.rang()) {
+                    return new Result.Message(Result.Level.WARNING, "Timed out after " + human(timeout)
+                            + " waiting for " + id + ": DashScope did not answer in time.", TIMEOUT_EXIT, null);
+                }
+                throw e;
+            }
+        }
+        return job.terminal() ? outcome(job) : follow(session, job, timeout, deadline);
+    }
+
+    /** Follows a job that has not ended through the shared watcher until it ends or the deadline passes. */
+    private static Result follow(Session session, Job job, Duration timeout, Instant deadline)
+            throws InterruptedException {
         BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
         try (Subscription subscription = session.watchers().of(job.kind())
                 .subscribe(WatchFilter.job(job.id()), events::add)) {

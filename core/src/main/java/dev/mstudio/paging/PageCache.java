@@ -20,7 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * The Caffeine caches behind {@link Jobs}: listing pages (short TTL, stale-while-revalidate) and
  * single jobs (shorter TTL). Concurrent identical requests share one load; a failed load is not
- * cached, and a failed background refresh keeps serving the stale page until it expires.
+ * cached, and a failed background refresh keeps serving the stale page until it expires. A load
+ * every waiter gave up on (Ctrl-C) is stopped and not cached: see {@link #await}.
  */
 final class PageCache {
     private static final long MAXIMUM_JOBS = 1_000;
@@ -94,21 +95,26 @@ final class PageCache {
      * still completes the future (so no caller waits forever) and is logged, as it should be.
      */
     private static <T> CompletableFuture<T> quietly(Call<T> call, Executor executor) {
-        CompletableFuture<T> result = new CompletableFuture<>();
+        Load<T> load = new Load<>();
         try {
             executor.execute(() -> {
+                if (!load.started()) {
+                    return;
+                }
                 try {
-                    result.complete(call.call());
+                    load.complete(call.call());
                 } catch (Exception e) {
-                    result.completeExceptionally(new QuietFailure(e));
+                    load.completeExceptionally(new QuietFailure(e));
                 } catch (Error e) {
-                    result.completeExceptionally(e);
+                    load.completeExceptionally(e);
+                } finally {
+                    load.finished();
                 }
             });
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new QuietFailure(new IllegalStateException("job paging is closed", e)));
+            load.completeExceptionally(new QuietFailure(new IllegalStateException("job paging is closed", e)));
         }
-        return result;
+        return load;
     }
 
     /**
@@ -126,16 +132,30 @@ final class PageCache {
         };
     }
 
-    /** Waits for a load and throws what the client threw: ApiException, IOException, IllegalArgumentException. */
+    /**
+     * Waits for a load and throws what the client threw: ApiException, IOException,
+     * IllegalArgumentException. On Ctrl-C (an interrupt) the caller gets control back at once, and a
+     * load nobody else waits for is stopped (its HTTP call canceled) and dropped from the cache, so
+     * that asking again starts afresh instead of joining the abandoned request.
+     */
     static <T> T await(CompletableFuture<T> future) throws IOException {
+        Load<?> load = future instanceof Load<?> shared ? shared : null;
+        if (load != null) {
+            load.enter();
+        }
+        boolean abandoned = false;
         try {
             return future.get();
         } catch (InterruptedException e) {
-            // Ctrl-C: the caller gets control back now; the load finishes in the background and is cached
+            abandoned = true;
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for DashScope");
         } catch (ExecutionException | CompletionException | CancellationException e) {
             throw unwrap(e);
+        } finally {
+            if (load != null) {
+                load.leave(abandoned);
+            }
         }
     }
 
@@ -156,6 +176,52 @@ final class PageCache {
             throw error;
         }
         return new IOException(cause.getMessage(), cause);
+    }
+
+    /**
+     * A load in flight, with who waits for it and the thread running it: when the last waiter gives
+     * up, the thread is interrupted (which cancels the HTTP call, see the client) and the load fails
+     * at once, which makes Caffeine drop it. Loads nobody waits for (prefetches) are left to run.
+     */
+    private static final class Load<T> extends CompletableFuture<T> {
+        private Thread runner;
+        private int waiters;
+        private boolean abandoned;
+
+        /** False when the load was abandoned before it started: then it must not run. */
+        synchronized boolean started() {
+            if (abandoned) {
+                return false;
+            }
+            runner = Thread.currentThread();
+            return true;
+        }
+
+        /** After this, no interrupt comes from this load; one it sent to its own runner is cleared. */
+        synchronized void finished() {
+            runner = null;
+            if (abandoned) {
+                Thread.interrupted();
+            }
+        }
+
+        synchronized void enter() {
+            waiters++;
+        }
+
+        void leave(boolean givingUp) {
+            synchronized (this) {
+                waiters--;
+                if (!givingUp || waiters > 0 || isDone()) {
+                    return;
+                }
+                abandoned = true;
+                if (runner != null) {
+                    runner.interrupt();
+                }
+            }
+            completeExceptionally(new QuietFailure(new InterruptedIOException("the load was abandoned")));
+        }
     }
 
     private static final class QuietFailure extends CancellationException {

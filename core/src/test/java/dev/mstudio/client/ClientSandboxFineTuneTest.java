@@ -57,7 +57,8 @@ class ClientSandboxFineTuneTest {
         assertThat(job.usage()).isZero();
         assertThat(job.code()).isNull();
         assertThat(job.message()).isNull();
-        assertThat(job.displayName()).isEqualTo(job.jobId());
+        assertThat(job.jobName()).isEqualTo(job.jobId());
+        assertThat(job.displayName()).as("a job name that is just the ID names nothing more").isNull();
         assertThat(job.terminal()).isFalse();
 
         JsonNode sent = ClientSandboxFixture.body(f.lastRequest());

@@ -74,6 +74,15 @@ class JobCommandsTest {
     }
 
     @Test
+    void confirmQuestion_ofAFineTuneNamedAfterItsId_namesItOnce() {
+        String id = fixture.first(JobKind.FINETUNE, "RUNNING");
+
+        Result.Confirm confirm = (Result.Confirm) fixture.run("/finetune cancel " + id);
+
+        assertThat(confirm.question()).containsOnlyOnce(id).matches("Cancel fine-tune job " + id + " \\(.+, RUNNING\\)\\?");
+    }
+
+    @Test
     void importDelete_ofARunningJob_isDenied_withTheRule() {
         String id = fixture.first(JobKind.IMPORT, "RUNNING");
 

@@ -69,6 +69,16 @@ class WaitAndFollowTest {
     }
 
     @Test
+    void wait_forAFineTune_namesItsIdOnce() {
+        String id = fixture.first(JobKind.FINETUNE, "RUNNING");
+
+        Result.Message result = (Result.Message) fixture.run("/wait " + id + " --timeout 300ms");
+
+        assertThat(result.text()).containsOnlyOnce(id);
+        assertThat(fixture.host.progress()).isNotEmpty().allSatisfy(line -> assertThat(line).containsOnlyOnce(id));
+    }
+
+    @Test
     void wait_forAFinishedJob_returnsAtOnce() {
         String succeeded = fixture.first(JobKind.FINETUNE, "SUCCEEDED");
         String failed = fixture.first(JobKind.IMPORT, "FAILED");

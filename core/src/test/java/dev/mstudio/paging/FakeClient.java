@@ -30,6 +30,8 @@ final class FakeClient implements DashScopeClient {
     /** When set, listings count down {@link #entered} then wait here. */
     volatile CountDownLatch gate;
     final CountDownLatch entered = new CountDownLatch(1);
+    /** Listings held at the gate that were interrupted (the caller gave up on them). */
+    final AtomicInteger interrupted = new AtomicInteger();
     /** When set, the next call of any kind throws it (once). */
     volatile Exception failNext;
     /** Runs after each listing call, e.g. to add a job mid-walk. */
@@ -172,6 +174,7 @@ final class FakeClient implements DashScopeClient {
             try {
                 wait.await();
             } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
             }

@@ -170,6 +170,16 @@ class RenderersTest {
     }
 
     @Test
+    void render_failureWhoseMessageSaysErrorAlready_saysItOnce() {
+        Result.Failure failure = new Result.Failure("Error: Unexpected response (HTTP 200, request_id req-2)",
+                null, null, "req-2", 1);
+
+        List<String> lines = renderer(Palette.PLAIN, 80).render(failure, false);
+
+        assertThat(lines).containsExactly("|  Error: Unexpected response (HTTP 200, request_id req-2)");
+    }
+
+    @Test
     void render_failure_isOneErrorLinePlusHint() {
         Result.Failure failure = new Result.Failure("Job ft-9 not found.", "Try /finetunes.", "NotFound", "req-1", 1);
 

@@ -45,7 +45,7 @@ final class Task implements Work {
 
     @Override
     public Reply broken(RuntimeException error) {
-        return shaped(formatter.problem("Unexpected error: " + error.getClass().getSimpleName() + ".",
+        return shaped(formatter.problem("Internal error: something failed that should not have.",
                 "This is a bug in the mstudio bot; please report it with the command you ran.", view));
     }
 
