@@ -86,11 +86,10 @@ public final class Notifier implements AutoCloseable {
         List<ChannelWatch> watches = store.tx(c -> {
             store.outbox().pruneSettled(c, cutoff);
             store.watches().pruneFinished(c);
-            store.state().pruneHandled(c, cutoff.toEpochMilli());
+            store.state().pruneAnnounced(c, cutoff.toEpochMilli());
             return store.watches().allActive(c);
         });
         List<NotifySubscription> subscriptions = store.tx(c -> store.subscriptions().all(c));
-        processor.load();
         started = true;
         watches.forEach(w -> core.followJob(w.kind(), w.jobId()));
         subscriptions.stream().map(NotifySubscription::kind).distinct().forEach(core::followKind);
@@ -244,13 +243,12 @@ public final class Notifier implements AutoCloseable {
             boolean used = store.tx(c -> {
                 boolean any = store.subscriptions().all(c).stream().anyMatch(s -> s.kind() == kind);
                 if (!any) {
-                    store.state().clearHandled(c, kind);
+                    store.state().clearAnnounced(c, kind);
                 }
                 return any;
             });
             if (!used) {
                 core.unfollowKind(kind);
-                processor.forget(kind);
             }
         }
     }

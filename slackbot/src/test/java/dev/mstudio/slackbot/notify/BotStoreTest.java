@@ -32,7 +32,7 @@ class BotStoreTest {
         try (BotStore store = BotStore.open("jdbc:sqlite::memory:")) {
             store.save(JobKind.IMPORT, Map.of("a", "FAILED", "b", "RUNNING"));
             store.tx(c -> {
-                store.state().setHandled(c, JobKind.IMPORT, Map.of("a", "RUNNING", "z", "PENDING"), 1);
+                store.state().setAnnounced(c, JobKind.IMPORT, Map.of("a", "RUNNING", "z", "PENDING"), 1);
                 return null;
             });
 

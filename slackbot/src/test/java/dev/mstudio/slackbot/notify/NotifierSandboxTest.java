@@ -153,8 +153,8 @@ class NotifierSandboxTest {
         try (NotifyFixture f = NotifyFixture.start(db, QUICK)) {
             ImportJob job = f.seedImports(1).get(0);
             f.notifier.subscribe("C1", JobKind.IMPORT, null, true, "U1");
-            Waits.until("the running job was seen", () -> f.store.tx(c -> f.store.state().handled(c, JobKind.IMPORT))
-                    .containsKey(job.jobId()));
+            Waits.until("the running job was seen", () -> f.store.<String>tx(
+                    c -> f.store.state().announced(c, JobKind.IMPORT, job.jobId())) != null);
 
             f.stopBot();
             f.sandbox.forceStatus(job.jobId(), "FAILED");
