@@ -116,7 +116,8 @@ public final class BotMain {
 
     /** Jetty and the Slack SDK are chatty at INFO; the bot's own lines stay (unless configured otherwise). */
     private static void quietLibraries() {
-        for (String library : List.of("org.eclipse.jetty", "com.slack.api", "org.glassfish.tyrus")) {
+        for (String library : List.of("org.eclipse.jetty", "com.slack.api", "org.glassfish.tyrus", "org.flywaydb",
+                "com.zaxxer.hikari")) {
             String key = "org.slf4j.simpleLogger.log." + library;
             if (System.getProperty(key) == null) {
                 System.setProperty(key, "warn");

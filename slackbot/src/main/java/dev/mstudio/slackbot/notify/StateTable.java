@@ -75,26 +75,17 @@ final class StateTable {
         deleteEmpty(c);
     }
 
-    /** Update, else insert: no product-specific upsert. Only the leading replica writes here. */
+    /** One upsert statement, the same on SQLite and PostgreSQL, so that concurrent writers cannot collide. */
     private static void upsert(Connection c, String column, JobKind kind, String jobId, String status, long now)
             throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE job_status SET " + column + " = ?, updated_at = ? WHERE kind = ? AND job_id = ?")) {
-            update.setString(1, status);
-            update.setLong(2, now);
-            update.setString(3, kind.name());
-            update.setString(4, jobId);
-            if (update.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO job_status (kind, job_id, " + column + ", updated_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, kind.name());
-            insert.setString(2, jobId);
-            insert.setString(3, status);
-            insert.setLong(4, now);
-            insert.executeUpdate();
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO job_status (kind, job_id, " + column
+                + ", updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, job_id) DO UPDATE SET " + column
+                + " = excluded." + column + ", updated_at = excluded.updated_at")) {
+            upsert.setString(1, kind.name());
+            upsert.setString(2, jobId);
+            upsert.setString(3, status);
+            upsert.setLong(4, now);
+            upsert.executeUpdate();
         }
     }
 
