@@ -77,7 +77,12 @@ public final class BotMain {
         DashScopeClient client = DashScopeClient.builder().config(dashscope).build();
         Bot bot;
         try {
-            bot = Bot.builder(config, client).build().start();
+            Bot.Builder builder = Bot.builder(config, client);
+            String replica = env.get("MSTUDIO_REPLICA_ID");
+            if (replica != null && !replica.isBlank()) {
+                builder.replicaId(replica.trim());
+            }
+            bot = builder.build().start();
         } catch (IllegalArgumentException e) {
             client.close();
             err.println("mstudio bot: cannot start: " + e.getMessage() + "; check " + BotConfig.BOT_TOKEN + " and "

@@ -35,6 +35,7 @@ public final class BotStore implements WatchStateStore, AutoCloseable {
     private final ButtonTable buttons = new ButtonTable();
 
     private final Clock clock;
+    private volatile Leadership saving = Leadership.always();
 
     private BotStore(Db db, Clock clock) {
         this.db = db;
@@ -60,6 +61,19 @@ public final class BotStore implements WatchStateStore, AutoCloseable {
         return configured == null || configured.isBlank() ? DEFAULT_URL : configured.trim();
     }
 
+    /**
+     * True when several processes may share this store (PostgreSQL): they then elect a leader with a
+     * {@link LeaderLease}. False for SQLite, which one process holds.
+     */
+    public boolean shared() {
+        return db.vendor() == Db.Vendor.POSTGRESQL;
+    }
+
+    /** Records what the watchers saw only while {@code leadership} says this replica leads. */
+    public void saveOnlyWhile(Leadership leadership) {
+        this.saving = Objects.requireNonNull(leadership, "leadership");
+    }
+
     @Override
     public Map<String, String> load(JobKind kind) {
         Objects.requireNonNull(kind, "kind");
@@ -69,6 +83,9 @@ public final class BotStore implements WatchStateStore, AutoCloseable {
     @Override
     public void save(JobKind kind, Map<String, String> lastStatusById) {
         Objects.requireNonNull(kind, "kind");
+        if (!saving.isLeader()) {
+            return;
+        }
         Map<String, String> copy = Map.copyOf(lastStatusById);
         db.tx(c -> {
             state.save(c, kind, copy, clock.millis());

@@ -37,11 +37,13 @@ final class Delivery {
     private volatile Instant lastDeliveryAt;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
+    private final Leadership leadership;
     private volatile boolean closed;
 
     Delivery(BotStore store, SlackSender sender, DeliverySettings settings, Messages messages, Clock clock,
-            WatchScheduler scheduler, Executor executor) {
+            WatchScheduler scheduler, Executor executor, Leadership leadership) {
         this.store = store;
+        this.leadership = leadership;
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
@@ -67,7 +69,7 @@ final class Delivery {
     }
 
     private void pump() {
-        if (closed) {
+        if (closed || !leadership.isLeader()) {
             return;
         }
         List<OutboxEntry> heads;
@@ -112,7 +114,7 @@ final class Delivery {
     }
 
     private void deliver(OutboxEntry head) {
-        if (closed) {
+        if (closed || !leadership.isLeader()) {
             return;
         }
         Attempt attempt = store.tx(c -> planner.plan(c, head));

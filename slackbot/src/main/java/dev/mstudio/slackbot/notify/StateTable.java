@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code job_status}: per job, the status the shared watchers last saw ({@code seen_status},
@@ -23,16 +24,20 @@ final class StateTable {
         return read(c, "SELECT job_id, " + EFFECTIVE + " FROM job_status WHERE kind = ?", kind);
     }
 
-    /** Replaces the kind's seen statuses, writing only the difference; announced ones stay. */
+    /**
+     * Replaces the kind's seen statuses, writing only the difference; announced ones stay. Rows are
+     * written in job ID order (as {@link #setAnnounced} does) so concurrent writers never deadlock.
+     */
     void save(Connection c, JobKind kind, Map<String, String> statuses, long now) throws SQLException {
-        Map<String, String> before = read(c,
-                "SELECT job_id, seen_status FROM job_status WHERE kind = ? AND seen_status IS NOT NULL", kind);
+        Map<String, String> before = new TreeMap<>();
+        before.putAll(read(c,
+                "SELECT job_id, seen_status FROM job_status WHERE kind = ? AND seen_status IS NOT NULL", kind));
         for (String id : before.keySet()) {
             if (!statuses.containsKey(id)) {
                 execute(c, "UPDATE job_status SET seen_status = NULL WHERE kind = ? AND job_id = ?", kind.name(), id);
             }
         }
-        for (Map.Entry<String, String> entry : statuses.entrySet()) {
+        for (Map.Entry<String, String> entry : new TreeMap<>(statuses).entrySet()) {
             if (!entry.getValue().equals(before.get(entry.getKey()))) {
                 upsert(c, "seen_status", kind, entry.getKey(), entry.getValue(), now);
             }
@@ -54,7 +59,7 @@ final class StateTable {
 
     /** Records what the notifier acted on. */
     void setAnnounced(Connection c, JobKind kind, Map<String, String> statuses, long now) throws SQLException {
-        for (Map.Entry<String, String> entry : statuses.entrySet()) {
+        for (Map.Entry<String, String> entry : new TreeMap<>(statuses).entrySet()) {
             upsert(c, "announced_status", kind, entry.getKey(), entry.getValue(), now);
         }
     }
