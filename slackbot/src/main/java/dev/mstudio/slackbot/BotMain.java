@@ -3,6 +3,7 @@ package dev.mstudio.slackbot;
 import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.ConfigurationException;
 import dev.mstudio.client.DashScopeClient;
+import dev.mstudio.slackbot.notify.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -83,6 +84,10 @@ public final class BotMain {
                 builder.replicaId(replica.trim());
             }
             bot = builder.build().start();
+        } catch (StoreException e) {
+            client.close();
+            err.println("mstudio bot: " + e.getMessage());
+            return 2;
         } catch (IllegalArgumentException e) {
             client.close();
             err.println("mstudio bot: cannot start: " + e.getMessage() + "; check " + BotConfig.BOT_TOKEN + " and "

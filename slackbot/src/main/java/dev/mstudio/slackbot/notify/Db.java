@@ -38,6 +38,7 @@ final class Db implements AutoCloseable {
     private final Connection single;
     private final HikariDataSource pool;
     private final String redactedUrl;
+    private AutoCloseable lock;
 
     private Db(Vendor vendor, Connection single, HikariDataSource pool, String redactedUrl) {
         this.vendor = vendor;
@@ -61,6 +62,12 @@ final class Db implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
         return new Db(vendor, null, new HikariDataSource(config), StoreUrls.redact(url));
+    }
+
+    /** Held until the store closes (an SQLite file's {@link SqliteLock}). */
+    Db holding(AutoCloseable held) {
+        this.lock = held;
+        return this;
     }
 
     Vendor vendor() {
@@ -104,15 +111,27 @@ final class Db implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.close();
-            return;
-        }
-        synchronized (single) {
-            try {
+        try {
+            if (pool != null) {
+                pool.close();
+                return;
+            }
+            synchronized (single) {
                 single.close();
-            } catch (SQLException e) {
-                throw new StoreException("cannot close the bot store " + redactedUrl, e);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the bot store " + redactedUrl, e);
+        } finally {
+            closeLock();
+        }
+    }
+
+    private void closeLock() {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (Exception e) {
+                // released with the process
             }
         }
     }

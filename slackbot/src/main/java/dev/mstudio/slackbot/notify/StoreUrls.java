@@ -71,4 +71,9 @@ final class StoreUrls {
         }
         return cut;
     }
+
+    /** A message with any password parameter or URL user info blanked out. */
+    static String scrub(String message) {
+        return message.replaceAll("(?i)(password=)[^&\\s;]*", "$1***").replaceAll("//[^/@\\s]*@", "//");
+    }
 }
