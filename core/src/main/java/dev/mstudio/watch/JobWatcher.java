@@ -54,6 +54,14 @@ public final class JobWatcher {
     }
 
     /**
+     * Reads the state store again for jobs this watcher does not know yet: a bot replica that just
+     * took over the polling resumes from what the previous leader saved, not from its own start.
+     */
+    public void reloadState() {
+        seedFromStateStore();
+    }
+
+    /**
      * Registers a listener. It first gets a JobSeen for every known job the filter matches (and a
      * JobGone for each named ID the service said it does not know), then live events. Named IDs not
      * known yet are looked up once at the next cycle, which comes at once unless the watcher is

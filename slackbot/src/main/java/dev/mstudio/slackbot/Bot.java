@@ -9,6 +9,8 @@ import dev.mstudio.paging.Jobs;
 import dev.mstudio.service.JobService;
 import dev.mstudio.slackbot.command.BotHandlers;
 import dev.mstudio.slackbot.notify.BotStore;
+import dev.mstudio.slackbot.notify.LeaderLease;
+import dev.mstudio.slackbot.notify.Leadership;
 import dev.mstudio.slackbot.notify.Notifier;
 import dev.mstudio.slackbot.notify.SlackWebApi;
 import dev.mstudio.slackbot.notify.NotifyHealth;
@@ -37,16 +39,20 @@ public final class Bot implements AutoCloseable {
     private final DashScopeClient client;
     private final Clock clock;
     private final BotStore givenStore;
+    private final String replicaId;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private BotHandlers handlers;
     private Notifier notifier;
     private BotHttpServer server;
+    private volatile LeaderLease lease;
+    private Leadership leadership = Leadership.always();
 
     private Bot(Builder builder) {
         this.config = builder.config;
         this.client = builder.client;
         this.clock = builder.clock;
         this.givenStore = builder.store;
+        this.replicaId = builder.replicaId;
     }
 
     public static Builder builder(BotConfig config, DashScopeClient client) {
@@ -67,8 +73,15 @@ public final class Bot implements AutoCloseable {
                     .watchers(settings -> settings.stateStore(store)).build());
             Jobs jobs = service.jobs();
             Watchers watchers = service.watchers();
+            if (store.shared()) {
+                leadership = () -> lease != null && lease.isLeader();
+                store.saveOnlyWhile(leadership);
+            }
             notifier = closing(Notifier.builder(watchers, jobs, slack.methods(config.botToken()), store)
-                    .clock(clock).build().start());
+                    .leadership(leadership).clock(clock).build().start());
+            if (store.shared()) {
+                lease = closing(LeaderLease.start(store, replicaId, clock, notifier::leading));
+            }
             handlers = closing(BotHandlers.builder(jobs, watchers, new NotifierFollowing(notifier), slack)
                     .store(store).admins(config.admins()).slashCommand(config.slashCommand())
                     .commandTimeout(config.commandTimeout()).clock(clock).build());
@@ -105,6 +118,11 @@ public final class Bot implements AutoCloseable {
         health.put("slash_command", config.slashCommand());
         health.put("pending_commands", handlers.pending());
         health.put("sessions", handlers.sessions());
+        Map<String, Object> replica = new LinkedHashMap<>();
+        replica.put("id", replicaId);
+        replica.put("leader", leadership.isLeader());
+        replica.put("replicated", lease != null);
+        health.put("replica", replica);
         Map<String, Object> notifications = new LinkedHashMap<>();
         notifications.put("pending", notify.pending());
         notifications.put("delivered", notify.delivered());
@@ -185,6 +203,7 @@ public final class Bot implements AutoCloseable {
         private final DashScopeClient client;
         private Clock clock = Clock.systemUTC();
         private BotStore store;
+        private String replicaId = defaultReplicaId();
 
         private Builder(BotConfig config, DashScopeClient client) {
             this.config = Objects.requireNonNull(config, "config");
@@ -202,8 +221,24 @@ public final class Bot implements AutoCloseable {
             return this;
         }
 
+        /** How this replica names itself in the leader lease and /healthz (default: host name and process ID). */
+        public Builder replicaId(String replicaId) {
+            this.replicaId = Objects.requireNonNull(replicaId, "replicaId");
+            return this;
+        }
+
         public Bot build() {
             return new Bot(this);
+        }
+
+        private static String defaultReplicaId() {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "localhost";
+            }
+            return host + "-" + ProcessHandle.current().pid();
         }
     }
 }

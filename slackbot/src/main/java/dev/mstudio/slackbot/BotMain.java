@@ -3,6 +3,7 @@ package dev.mstudio.slackbot;
 import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.ConfigurationException;
 import dev.mstudio.client.DashScopeClient;
+import dev.mstudio.slackbot.notify.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -77,7 +78,16 @@ public final class BotMain {
         DashScopeClient client = DashScopeClient.builder().config(dashscope).build();
         Bot bot;
         try {
-            bot = Bot.builder(config, client).build().start();
+            Bot.Builder builder = Bot.builder(config, client);
+            String replica = env.get("MSTUDIO_REPLICA_ID");
+            if (replica != null && !replica.isBlank()) {
+                builder.replicaId(replica.trim());
+            }
+            bot = builder.build().start();
+        } catch (StoreException e) {
+            client.close();
+            err.println("mstudio bot: " + e.getMessage());
+            return 2;
         } catch (IllegalArgumentException e) {
             client.close();
             err.println("mstudio bot: cannot start: " + e.getMessage() + "; check " + BotConfig.BOT_TOKEN + " and "
@@ -116,7 +126,8 @@ public final class BotMain {
 
     /** Jetty and the Slack SDK are chatty at INFO; the bot's own lines stay (unless configured otherwise). */
     private static void quietLibraries() {
-        for (String library : List.of("org.eclipse.jetty", "com.slack.api", "org.glassfish.tyrus")) {
+        for (String library : List.of("org.eclipse.jetty", "com.slack.api", "org.glassfish.tyrus", "org.flywaydb",
+                "com.zaxxer.hikari")) {
             String key = "org.slf4j.simpleLogger.log." + library;
             if (System.getProperty(key) == null) {
                 System.setProperty(key, "warn");

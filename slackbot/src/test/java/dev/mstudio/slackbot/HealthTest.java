@@ -24,6 +24,9 @@ class HealthTest {
                     type -> assertThat(type).startsWith("application/json"));
             JsonNode health = new ObjectMapper().readTree(response.body());
             assertThat(health.path("status").asText()).isEqualTo("ok");
+            assertThat(health.path("replica").path("leader").asBoolean()).isTrue();
+            assertThat(health.path("replica").path("replicated").asBoolean()).isFalse();
+            assertThat(health.path("replica").path("id").asText()).isNotBlank();
             assertThat(health.path("mode").asText()).isEqualTo("http");
             assertThat(health.path("slash_command").asText()).isEqualTo("/mstudio");
             assertThat(health.path("notifications").isObject()).isTrue();

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /** What one batch of events decided, written in one transaction. Not thread-safe. */
 final class Batch {
@@ -27,11 +26,5 @@ final class Batch {
 
     void add(String channel, OutboxEntry.Op op, String watchId, Payload payload, Instant notBefore) {
         entries.add(new OutboxEntry.New(channel, op, watchId, payload, notBefore));
-    }
-
-    /** The status acted on for the job: decided earlier in this batch, else {@code committed}. */
-    String handled(JobKind kind, String jobId, BiFunction<JobKind, String, String> committed) {
-        Map<String, String> mine = handled.getOrDefault(kind, new HashMap<>());
-        return mine.containsKey(jobId) ? mine.get(jobId) : committed.apply(kind, jobId);
     }
 }

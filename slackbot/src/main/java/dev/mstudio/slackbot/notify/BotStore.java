@@ -3,6 +3,7 @@ package dev.mstudio.slackbot.notify;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.watch.WatchStateStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,8 +11,9 @@ import java.util.Objects;
  * The bot's persistent state over plain JDBC: channel subscriptions, watches, the notification
  * outbox, and the shared watchers' last statuses (it is the {@link WatchStateStore} to give
  * {@code Watchers.builder(client).stateStore(store)}, so that watching resumes after a restart
- * without losing or repeating a transition). The SQL is portable; SQLite is the default.
- * Thread-safe; one instance per database, one process writing it.
+ * without losing or repeating a transition). SQLite (the default, one process) or PostgreSQL (any
+ * number of replicas); the schema is brought up to date by versioned migrations when it opens.
+ * Thread-safe.
  *
  * <pre>{@code
  * BotStore store = BotStore.open(BotStore.jdbcUrl(System.getenv()));
@@ -32,29 +34,44 @@ public final class BotStore implements WatchStateStore, AutoCloseable {
     private final OutboxTable outbox = new OutboxTable();
     private final ButtonTable buttons = new ButtonTable();
 
-    private BotStore(Db db) {
+    private final Clock clock;
+    private volatile Leadership saving = Leadership.always();
+
+    private BotStore(Db db, Clock clock) {
         this.db = db;
-        db.tx(c -> {
-            outbox.init(c);
-            return null;
-        });
+        this.clock = clock;
     }
 
     /**
-     * Opens (creating tables if needed) the database at {@code jdbcUrl}. For SQLite a leading
-     * {@code ~} is the user's home and missing parent directories are created;
+     * Opens the database at {@code jdbcUrl} and migrates its schema to the latest version. For
+     * SQLite a leading {@code ~} is the user's home and missing parent directories are created;
      * {@code jdbc:sqlite::memory:} gives a private in-memory database.
+     *
+     * @throws IllegalStateException with a one-line message naming the cause and the fix
      */
     public static BotStore open(String jdbcUrl) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         String url = StoreUrls.expand(jdbcUrl.trim(), Path.of(System.getProperty("user.home")));
-        return new BotStore(Db.open(url, Schema.DDL));
+        return new BotStore(StoreOpener.open(url), Clock.systemUTC());
     }
 
     /** The JDBC URL configured in {@code env} ({@value #ENV_DB}), or {@link #DEFAULT_URL}. */
     public static String jdbcUrl(Map<String, String> env) {
         String configured = env.get(ENV_DB);
         return configured == null || configured.isBlank() ? DEFAULT_URL : configured.trim();
+    }
+
+    /**
+     * True when several processes may share this store (PostgreSQL): they then elect a leader with a
+     * {@link LeaderLease}. False for SQLite, which one process holds.
+     */
+    public boolean shared() {
+        return db.vendor() == Db.Vendor.POSTGRESQL;
+    }
+
+    /** Records what the watchers saw only while {@code leadership} says this replica leads. */
+    public void saveOnlyWhile(Leadership leadership) {
+        this.saving = Objects.requireNonNull(leadership, "leadership");
     }
 
     @Override
@@ -66,9 +83,12 @@ public final class BotStore implements WatchStateStore, AutoCloseable {
     @Override
     public void save(JobKind kind, Map<String, String> lastStatusById) {
         Objects.requireNonNull(kind, "kind");
+        if (!saving.isLeader()) {
+            return;
+        }
         Map<String, String> copy = Map.copyOf(lastStatusById);
         db.tx(c -> {
-            state.save(c, kind, copy);
+            state.save(c, kind, copy, clock.millis());
             return null;
         });
     }

@@ -80,6 +80,36 @@ final class CoreSubscriptions {
         return jobs.size() + kinds.size();
     }
 
+    /** Stops following every job not in {@code keep} (by kind, job ID). */
+    synchronized void retainJobs(java.util.function.BiPredicate<JobKind, String> keep) {
+        jobs.entrySet().removeIf(e -> {
+            boolean drop = !keep.test(e.getKey().kind(), e.getKey().jobId());
+            if (drop) {
+                e.getValue().close();
+            }
+            return drop;
+        });
+    }
+
+    /** Makes every watcher resume from the store (a replica taking over the polling). */
+    void reloadState() {
+        for (JobKind kind : JobKind.values()) {
+            watchers.of(kind).reloadState();
+        }
+    }
+
+    /** Drops every subscription, to follow again later (this replica stopped leading). */
+    synchronized void releaseAll() {
+        jobs.values().forEach(Subscription::close);
+        kinds.values().forEach(Subscription::close);
+        jobs.clear();
+        kinds.clear();
+    }
+
+    synchronized java.util.Set<JobKind> followedKinds() {
+        return java.util.Set.copyOf(kinds.keySet());
+    }
+
     synchronized void close() {
         closed = true;
         jobs.values().forEach(Subscription::close);

@@ -39,11 +39,13 @@ final class Delivery {
     private volatile Instant lastDeliveryAt;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
+    private final Leadership leadership;
     private volatile boolean closed;
 
     Delivery(BotStore store, SlackSender sender, DeliverySettings settings, Messages messages, Clock clock,
-            WatchScheduler scheduler, Executor executor) {
+            WatchScheduler scheduler, Executor executor, Leadership leadership) {
         this.store = store;
+        this.leadership = leadership;
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
@@ -76,7 +78,7 @@ final class Delivery {
     }
 
     private void pump() {
-        if (closed) {
+        if (closed || !leadership.isLeader()) {
             return;
         }
         List<OutboxEntry> heads;
@@ -121,7 +123,7 @@ final class Delivery {
     }
 
     private void deliver(OutboxEntry head) {
-        if (closed) {
+        if (closed || !leadership.isLeader()) {
             return;
         }
         Attempt attempt = store.tx(c -> planner.plan(c, head));

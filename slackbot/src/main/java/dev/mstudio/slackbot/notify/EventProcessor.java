@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +49,6 @@ final class EventProcessor {
     private final AfterCommit after;
     private final Queue<Incoming> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
-    private final Map<JobKind, Map<String, String>> handled = new EnumMap<>(JobKind.class);
     private volatile String lastError;
 
     EventProcessor(BotStore store, Messages messages, Clock clock, Duration digestWindow, Executor executor,
@@ -61,27 +59,6 @@ final class EventProcessor {
         this.digestWindow = digestWindow;
         this.executor = executor;
         this.after = after;
-        for (JobKind kind : JobKind.values()) {
-            handled.put(kind, new HashMap<>());
-        }
-    }
-
-    /** Loads the statuses already acted on (call before the first event). */
-    void load() {
-        for (JobKind kind : JobKind.values()) {
-            Map<String, String> saved = store.tx(c -> store.state().handled(c, kind));
-            synchronized (handled) {
-                handled.get(kind).clear();
-                handled.get(kind).putAll(saved);
-            }
-        }
-    }
-
-    /** Forgets what was acted on for a kind nobody subscribes to any more. */
-    void forget(JobKind kind) {
-        synchronized (handled) {
-            handled.get(kind).clear();
-        }
     }
 
     void offer(Incoming incoming) {
@@ -133,7 +110,7 @@ final class EventProcessor {
                 }
                 store.outbox().insert(c, work.entries, work.now);
                 for (Map.Entry<JobKind, Map<String, String>> changed : work.handled.entrySet()) {
-                    store.state().setHandled(c, changed.getKey(), changed.getValue(), work.now.toEpochMilli());
+                    store.state().setAnnounced(c, changed.getKey(), changed.getValue(), work.now.toEpochMilli());
                 }
                 return null;
             });
@@ -141,9 +118,6 @@ final class EventProcessor {
             lastError = "processing " + batch.size() + " watcher event(s): " + e.getMessage();
             LOG.error("Could not record {} watcher event(s): {}", batch.size(), e.getMessage());
             return;
-        }
-        synchronized (handled) {
-            work.handled.forEach((kind, statuses) -> handled.get(kind).putAll(statuses));
         }
         work.finished.forEach(key -> after.jobMayBeUnwatched(key.kind(), key.jobId()));
         if (!work.entries.isEmpty()) {
@@ -185,7 +159,9 @@ final class EventProcessor {
             return;
         }
         JobKind kind = job.kind();
-        String before = work.handled(kind, job.id(), this::handledStatus);
+        Map<String, String> decided = work.handled.getOrDefault(kind, Map.of());
+        String before = decided.containsKey(job.id()) ? decided.get(job.id())
+                : store.state().announced(c, kind, job.id());
         if (job.status().equalsIgnoreCase(before)) {
             return;
         }
@@ -203,12 +179,6 @@ final class EventProcessor {
                     && told.add(channel)) {
                 work.add(channel, OutboxEntry.Op.NOTICE, null, messages.notice(job), work.now.plus(digestWindow));
             }
-        }
-    }
-
-    private String handledStatus(JobKind kind, String jobId) {
-        synchronized (handled) {
-            return handled.get(kind).get(jobId);
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Channel notifications about jobs, persisted in a {@link BotStore} and driven by the shared core
@@ -43,7 +45,9 @@ public final class Notifier implements AutoCloseable {
     private final SlackSender sender;
     private final Runnable shutdown;
     private final Object kindLock = new Object();
+    private final Leadership leadership;
     private volatile boolean started;
+    private volatile boolean leading;
 
     Notifier(NotifierBuilder b, NotifierBuilder.Runtime runtime) {
         this.jobs = b.jobs;
@@ -53,8 +57,9 @@ public final class Notifier implements AutoCloseable {
         this.messages = new Messages(clock);
         this.shutdown = runtime.shutdown();
         this.sender = b.sender;
+        this.leadership = b.leadership;
         this.delivery = new Delivery(store, b.sender, settings, messages, clock, runtime.scheduler(),
-                runtime.executor());
+                runtime.executor(), leadership);
         this.processor = new EventProcessor(store, messages, clock, settings.digestWindow(), runtime.executor(),
                 new EventProcessor.AfterCommit() {
                     @Override
@@ -81,30 +86,58 @@ public final class Notifier implements AutoCloseable {
                 new FallbackSender(new MethodsSender(Objects.requireNonNull(slack, "slack"))), store);
     }
 
-    /** Tidies the store, follows every watched job and subscribed kind again, and starts delivering. */
+    /** Tidies the store and, when this replica leads, follows every watched job and subscribed kind and delivers. */
     public synchronized Notifier start() {
         if (started) {
             return this;
         }
         Instant cutoff = clock.instant().minus(settings.retention());
-        List<ChannelWatch> watches = store.tx(c -> {
+        store.tx(c -> {
             store.outbox().pruneSettled(c, cutoff);
             store.watches().pruneFinished(c);
-            store.state().pruneHandled(c, cutoff.toEpochMilli());
-            return store.watches().allActive(c);
+            store.state().pruneAnnounced(c, cutoff.toEpochMilli());
+            return null;
         });
-        List<NotifySubscription> subscriptions = store.tx(c -> store.subscriptions().all(c));
-        processor.load();
         started = true;
-        watches.forEach(w -> core.followJob(w.kind(), w.jobId()));
-        subscriptions.stream().map(NotifySubscription::kind).distinct().forEach(core::followKind);
-        delivery.wake();
+        leading(leadership.isLeader());
         return this;
     }
 
     /** Why the bot could not post in {@code channel}, as a sentence with the fix; empty when it can. */
     public Optional<String> cannotPost(String channel) {
         return sender.cannotPost(channel);
+    }
+
+    /**
+     * Whether this replica leads now (its {@link LeaderLease} calls this every few seconds). While
+     * leading it follows every watched job and subscribed kind the store holds, whichever replica
+     * recorded them, and delivers the outbox; once it stops leading it lets all of them go.
+     */
+    public synchronized void leading(boolean leads) {
+        if (!started) {
+            return;
+        }
+        if (leads) {
+            if (!leading) {
+                core.reloadState();
+            }
+            followStored();
+            delivery.wake();
+        } else if (leading) {
+            core.releaseAll();
+        }
+        leading = leads;
+    }
+
+    private void followStored() {
+        List<ChannelWatch> watches = store.tx(c -> store.watches().allActive(c));
+        Set<JobKind> kinds = store.<List<NotifySubscription>>tx(c -> store.subscriptions().all(c)).stream()
+                .map(NotifySubscription::kind).collect(Collectors.toSet());
+        Set<String> watched = watches.stream().map(w -> w.kind() + "/" + w.jobId()).collect(Collectors.toSet());
+        core.retainJobs((kind, jobId) -> watched.contains(kind + "/" + jobId));
+        watches.forEach(w -> core.followJob(w.kind(), w.jobId()));
+        kinds.forEach(core::followKind);
+        core.followedKinds().stream().filter(k -> !kinds.contains(k)).forEach(core::unfollowKind);
     }
 
     /**
@@ -145,7 +178,7 @@ public final class Notifier implements AutoCloseable {
                     messages.watchMessage(job, userId), now)), now);
             return started(channel, job, ended ? WatchStart.Outcome.ALREADY_FINISHED : WatchStart.Outcome.STARTED);
         });
-        if (start.outcome() == WatchStart.Outcome.STARTED) {
+        if (start.outcome() == WatchStart.Outcome.STARTED && leadership.isLeader()) {
             core.followJob(kind, job.id());
         }
         delivery.wake();
@@ -187,7 +220,9 @@ public final class Notifier implements AutoCloseable {
                 store.subscriptions().insert(c, wanted);
                 return wanted;
             });
-            core.followKind(kind);
+            if (leadership.isLeader()) {
+                core.followKind(kind);
+            }
             return result;
         }
     }
@@ -258,13 +293,12 @@ public final class Notifier implements AutoCloseable {
             boolean used = store.tx(c -> {
                 boolean any = store.subscriptions().all(c).stream().anyMatch(s -> s.kind() == kind);
                 if (!any) {
-                    store.state().clearHandled(c, kind);
+                    store.state().clearAnnounced(c, kind);
                 }
                 return any;
             });
             if (!used) {
                 core.unfollowKind(kind);
-                processor.forget(kind);
             }
         }
     }

@@ -26,6 +26,7 @@ public final class NotifierBuilder {
     final SlackSender sender;
     final BotStore store;
     Clock clock = Clock.systemUTC();
+    Leadership leadership = Leadership.always();
     private WatchScheduler scheduler;
     private Executor executor;
     private DeliverySettings settings = DeliverySettings.DEFAULTS;
@@ -40,6 +41,16 @@ public final class NotifierBuilder {
     /** The clock pacing, retries and message times follow (default: the system clock). */
     public NotifierBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Who leads among replicas (default: always this one). Only the leader follows jobs on the
+     * watchers and delivers; every replica records watches, subscriptions and messages. Call
+     * {@link Notifier#leading(boolean)} whenever the answer may have changed.
+     */
+    public NotifierBuilder leadership(Leadership leadership) {
+        this.leadership = Objects.requireNonNull(leadership, "leadership");
         return this;
     }
 

@@ -11,12 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code notify_outbox}: messages to send, written in the transaction of the state change that
- * causes them and marked SENT or DROPPED once settled. IDs come from this process (the store has
- * one writer), which keeps the SQL free of product-specific identity columns.
+ * causes them and marked SENT or DROPPED once settled. The database issues the IDs (an
+ * AUTOINCREMENT or identity column), so any number of writers can append.
  */
 final class OutboxTable {
     static final String PENDING = "PENDING";
@@ -25,27 +24,18 @@ final class OutboxTable {
     /** The error of an entry whose last call may or may not have reached Slack. */
     static final String UNKNOWN_OUTCOME = "outcome unknown";
     private static final String COLUMNS = "id, channel, op, watch_id, payload, attempts, not_before";
-
-    private final AtomicLong lastId = new AtomicLong();
-
-    void init(Connection c) throws SQLException {
-        try (Statement select = c.createStatement();
-                ResultSet rows = select.executeQuery("SELECT MAX(id) FROM notify_outbox")) {
-            lastId.set(rows.next() ? rows.getLong(1) : 0);
-        }
-    }
+    private static final String NEW_COLUMNS = "channel, op, watch_id, payload, attempts, not_before";
 
     void insert(Connection c, List<OutboxEntry.New> entries, Instant now) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO notify_outbox (" + COLUMNS
-                + ", state, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, '" + PENDING + "', ?)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO notify_outbox (" + NEW_COLUMNS
+                + ", state, created_at) VALUES (?, ?, ?, ?, 0, ?, '" + PENDING + "', ?)")) {
             for (OutboxEntry.New entry : entries) {
-                insert.setLong(1, lastId.incrementAndGet());
-                insert.setString(2, entry.channel());
-                insert.setString(3, entry.op().name());
-                setNullable(insert, 4, entry.watchId());
-                insert.setString(5, entry.payload().toJson());
-                insert.setLong(6, entry.notBefore().toEpochMilli());
-                insert.setLong(7, now.toEpochMilli());
+                insert.setString(1, entry.channel());
+                insert.setString(2, entry.op().name());
+                setNullable(insert, 3, entry.watchId());
+                insert.setString(4, entry.payload().toJson());
+                insert.setLong(5, entry.notBefore().toEpochMilli());
+                insert.setLong(6, now.toEpochMilli());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -7,87 +7,103 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * The watchers' last statuses ({@code watch_state}, written by core through
- * {@link BotStore#save}) and the statuses the notifier has acted on ({@code notify_handled},
- * written in the same transaction as the notices they cause). Loading overlays the second on the
- * first: a watcher saves right after it hands events to listeners, so after a crash the notifier's
- * record is the truth about what was told.
+ * {@code job_status}: per job, the status the shared watchers last saw ({@code seen_status},
+ * replaced by {@link BotStore#save}) and the status the notifier announced ({@code
+ * announced_status}, written in the same transaction as the notices it causes). Loading prefers
+ * the announced one: a watcher saves right after it hands events on, so after a crash the
+ * notifier's record is the truth about what was told.
  */
 final class StateTable {
+    private static final String EFFECTIVE = "COALESCE(announced_status, seen_status)";
 
+    /** The statuses to resume the kind's watcher from. */
     Map<String, String> load(Connection c, JobKind kind) throws SQLException {
-        Map<String, String> statuses = read(c, "SELECT job_id, status FROM watch_state WHERE kind = ?", kind);
-        statuses.putAll(handled(c, kind));
-        return statuses;
+        return read(c, "SELECT job_id, " + EFFECTIVE + " FROM job_status WHERE kind = ?", kind);
     }
 
-    /** Replaces the kind's saved statuses, writing only the difference. */
-    void save(Connection c, JobKind kind, Map<String, String> statuses) throws SQLException {
-        Map<String, String> before = read(c, "SELECT job_id, status FROM watch_state WHERE kind = ?", kind);
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM watch_state WHERE kind = ? AND job_id = ?");
-                PreparedStatement update = c.prepareStatement(
-                        "UPDATE watch_state SET status = ? WHERE kind = ? AND job_id = ?");
-                PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO watch_state (kind, job_id, status) VALUES (?, ?, ?)")) {
-            for (String id : before.keySet()) {
-                if (!statuses.containsKey(id)) {
-                    batch(delete, kind.name(), id);
-                }
+    /**
+     * Replaces the kind's seen statuses, writing only the difference; announced ones stay. Rows are
+     * written in job ID order (as {@link #setAnnounced} does) so concurrent writers never deadlock.
+     */
+    void save(Connection c, JobKind kind, Map<String, String> statuses, long now) throws SQLException {
+        Map<String, String> before = new TreeMap<>();
+        before.putAll(read(c,
+                "SELECT job_id, seen_status FROM job_status WHERE kind = ? AND seen_status IS NOT NULL", kind));
+        for (String id : before.keySet()) {
+            if (!statuses.containsKey(id)) {
+                execute(c, "UPDATE job_status SET seen_status = NULL WHERE kind = ? AND job_id = ?", kind.name(), id);
             }
-            for (Map.Entry<String, String> entry : statuses.entrySet()) {
-                String old = before.get(entry.getKey());
-                if (old == null) {
-                    batch(insert, kind.name(), entry.getKey(), entry.getValue());
-                } else if (!old.equals(entry.getValue())) {
-                    batch(update, entry.getValue(), kind.name(), entry.getKey());
-                }
+        }
+        for (Map.Entry<String, String> entry : new TreeMap<>(statuses).entrySet()) {
+            if (!entry.getValue().equals(before.get(entry.getKey()))) {
+                upsert(c, "seen_status", kind, entry.getKey(), entry.getValue(), now);
             }
-            delete.executeBatch();
-            update.executeBatch();
-            insert.executeBatch();
+        }
+        deleteEmpty(c);
+    }
+
+    /** What the notifier last announced about the job, or null. */
+    String announced(Connection c, JobKind kind, String jobId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT announced_status FROM job_status WHERE kind = ? AND job_id = ?")) {
+            select.setString(1, kind.name());
+            select.setString(2, jobId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         }
     }
 
-    Map<String, String> handled(Connection c, JobKind kind) throws SQLException {
-        return read(c, "SELECT job_id, status FROM notify_handled WHERE kind = ?", kind);
+    /** Records what the notifier acted on. */
+    void setAnnounced(Connection c, JobKind kind, Map<String, String> statuses, long now) throws SQLException {
+        for (Map.Entry<String, String> entry : new TreeMap<>(statuses).entrySet()) {
+            upsert(c, "announced_status", kind, entry.getKey(), entry.getValue(), now);
+        }
     }
 
-    /** Records what the notifier acted on (update, else insert: no product-specific upsert). */
-    void setHandled(Connection c, JobKind kind, Map<String, String> statuses, long now) throws SQLException {
+    /** Forgets what was announced about a kind nobody subscribes to any more. */
+    void clearAnnounced(Connection c, JobKind kind) throws SQLException {
+        execute(c, "UPDATE job_status SET announced_status = NULL WHERE kind = ?", kind.name());
+        deleteEmpty(c);
+    }
+
+    /** Forgets announcements older than {@code olderThan} (epoch millis). */
+    void pruneAnnounced(Connection c, long olderThan) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
-                "UPDATE notify_handled SET status = ?, updated_at = ? WHERE kind = ? AND job_id = ?");
-                PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO notify_handled (kind, job_id, status, updated_at) VALUES (?, ?, ?, ?)")) {
-            for (Map.Entry<String, String> entry : statuses.entrySet()) {
-                update.setString(1, entry.getValue());
-                update.setLong(2, now);
-                update.setString(3, kind.name());
-                update.setString(4, entry.getKey());
-                if (update.executeUpdate() == 0) {
-                    insert.setString(1, kind.name());
-                    insert.setString(2, entry.getKey());
-                    insert.setString(3, entry.getValue());
-                    insert.setLong(4, now);
-                    insert.executeUpdate();
-                }
+                "UPDATE job_status SET announced_status = NULL WHERE updated_at < ?")) {
+            update.setLong(1, olderThan);
+            update.executeUpdate();
+        }
+        deleteEmpty(c);
+    }
+
+    /** One upsert statement, the same on SQLite and PostgreSQL, so that concurrent writers cannot collide. */
+    private static void upsert(Connection c, String column, JobKind kind, String jobId, String status, long now)
+            throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO job_status (kind, job_id, " + column
+                + ", updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, job_id) DO UPDATE SET " + column
+                + " = excluded." + column + ", updated_at = excluded.updated_at")) {
+            upsert.setString(1, kind.name());
+            upsert.setString(2, jobId);
+            upsert.setString(3, status);
+            upsert.setLong(4, now);
+            upsert.executeUpdate();
+        }
+    }
+
+    private static void deleteEmpty(Connection c) throws SQLException {
+        execute(c, "DELETE FROM job_status WHERE seen_status IS NULL AND announced_status IS NULL");
+    }
+
+    private static void execute(Connection c, String sql, String... args) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setString(i + 1, args[i]);
             }
-        }
-    }
-
-    void clearHandled(Connection c, JobKind kind) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM notify_handled WHERE kind = ?")) {
-            delete.setString(1, kind.name());
-            delete.executeUpdate();
-        }
-    }
-
-    void pruneHandled(Connection c, long olderThan) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM notify_handled WHERE updated_at < ?")) {
-            delete.setLong(1, olderThan);
-            delete.executeUpdate();
+            statement.executeUpdate();
         }
     }
 
@@ -102,12 +118,5 @@ final class StateTable {
             }
         }
         return result;
-    }
-
-    private static void batch(PreparedStatement statement, String... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            statement.setString(i + 1, Objects.requireNonNull(values[i]));
-        }
-        statement.addBatch();
     }
 }

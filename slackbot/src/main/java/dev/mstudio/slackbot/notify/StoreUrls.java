@@ -8,8 +8,17 @@ import java.util.Locale;
 /** JDBC URL handling: {@code ~} expansion, parent directories for SQLite files, redaction for messages. */
 final class StoreUrls {
     static final String SQLITE = "jdbc:sqlite:";
+    static final String POSTGRESQL = "jdbc:postgresql:";
 
     private StoreUrls() {
+    }
+
+    /** The product a URL names, or null when the store does not support it. */
+    static Db.Vendor vendor(String url) {
+        if (url.startsWith(SQLITE)) {
+            return Db.Vendor.SQLITE;
+        }
+        return url.startsWith(POSTGRESQL) ? Db.Vendor.POSTGRESQL : null;
     }
 
     /** Expands a leading {@code ~} of an SQLite file path to {@code home}. */
@@ -61,5 +70,10 @@ final class StoreUrls {
             }
         }
         return cut;
+    }
+
+    /** A message with any password parameter or URL user info blanked out. */
+    static String scrub(String message) {
+        return message.replaceAll("(?i)(password=)[^&\\s;]*", "$1***").replaceAll("//[^/@\\s]*@", "//");
     }
 }

@@ -8,14 +8,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class BotStoreTest {
 
-    @Test
-    void save_thenLoad_keepsTheLatestStatusesAcrossReopen(@TempDir Path dir) {
-        String url = "jdbc:sqlite:" + dir.resolve("bot.db");
+    @ParameterizedTest
+    @ValueSource(strings = {Stores.SQLITE, Stores.POSTGRESQL})
+    void save_thenLoad_keepsTheLatestStatusesAcrossReopen(String vendor, @TempDir Path dir) {
+        String url = Stores.freshUrl(vendor, dir);
         try (BotStore store = BotStore.open(url)) {
             store.save(JobKind.IMPORT, Map.of("a", "RUNNING", "b", "PENDING"));
             store.save(JobKind.IMPORT, Map.of("a", "FAILED", "c", "RUNNING"));
@@ -27,12 +34,13 @@ class BotStoreTest {
         }
     }
 
-    @Test
-    void load_prefersWhatTheNotifierActedOn() {
-        try (BotStore store = BotStore.open("jdbc:sqlite::memory:")) {
+    @ParameterizedTest
+    @ValueSource(strings = {Stores.SQLITE, Stores.POSTGRESQL})
+    void load_prefersWhatTheNotifierActedOn(String vendor, @TempDir Path dir) {
+        try (BotStore store = BotStore.open(Stores.freshUrl(vendor, dir))) {
             store.save(JobKind.IMPORT, Map.of("a", "FAILED", "b", "RUNNING"));
             store.tx(c -> {
-                store.state().setHandled(c, JobKind.IMPORT, Map.of("a", "RUNNING", "z", "PENDING"), 1);
+                store.state().setAnnounced(c, JobKind.IMPORT, Map.of("a", "RUNNING", "z", "PENDING"), 1);
                 return null;
             });
 
@@ -65,9 +73,10 @@ class BotStoreTest {
                 .isEqualTo("jdbc:postgresql://db:5432/mstudio");
     }
 
-    @Test
-    void outbox_afterReopen_continuesIdsAndKeepsPendingEntriesInOrder(@TempDir Path dir) {
-        String url = "jdbc:sqlite:" + dir.resolve("bot.db");
+    @ParameterizedTest
+    @ValueSource(strings = {Stores.SQLITE, Stores.POSTGRESQL})
+    void outbox_afterReopen_continuesIdsAndKeepsPendingEntriesInOrder(String vendor, @TempDir Path dir) {
+        String url = Stores.freshUrl(vendor, dir);
         Instant now = Instant.parse("2024-06-01T12:00:00Z");
         Payload payload = new Payload("hello", null, false, null);
         try (BotStore store = BotStore.open(url)) {
@@ -90,6 +99,59 @@ class BotStoreTest {
 
             assertThat(c1).extracting(OutboxEntry::id).containsExactly(1L, 3L, 4L);
             assertThat(heads).extracting(OutboxEntry::id).containsExactly(1L, 2L);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Stores.SQLITE, Stores.POSTGRESQL})
+    void outbox_twoStoresOnOneDatabase_neverShareAnId(String vendor, @TempDir Path dir) throws Exception {
+        String url = Stores.freshUrl(vendor, dir);
+        Instant now = Instant.parse("2024-06-01T12:00:00Z");
+        Payload payload = new Payload("hello", null, false, null);
+        try (BotStore one = BotStore.open(url);
+                BotStore two = vendor.equals(Stores.SQLITE) ? one : BotStore.open(url)) {
+            List<Callable<Void>> writers = List.of(one, two).stream().<Callable<Void>>map(store -> () -> {
+                for (int i = 0; i < 50; i++) {
+                    store.tx(c -> {
+                        store.outbox().insert(c, List.of(new OutboxEntry.New("C1", OutboxEntry.Op.NOTICE, null,
+                                payload, now)), now);
+                        return null;
+                    });
+                }
+                return null;
+            }).toList();
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                for (Future<Void> done : threads.invokeAll(writers)) {
+                    done.get();
+                }
+            } finally {
+                threads.shutdown();
+            }
+            List<OutboxEntry> pending = one.tx(c -> one.outbox().pendingIn(c, "C1"));
+            assertThat(pending).hasSize(100).extracting(OutboxEntry::id).doesNotHaveDuplicates();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Stores.SQLITE, Stores.POSTGRESQL})
+    void claimButton_racingStores_onlyOneWins(String vendor, @TempDir Path dir) throws Exception {
+        String url = Stores.freshUrl(vendor, dir);
+        Instant now = Instant.parse("2024-06-01T12:00:00Z");
+        try (BotStore one = BotStore.open(url);
+                BotStore two = vendor.equals(Stores.SQLITE) ? one : BotStore.open(url)) {
+            one.putButton(new ButtonAction("tok", ButtonAction.Kind.CONFIRM, "U1", "C1", "import delete x --yes",
+                    now, now.plusSeconds(60), null));
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Boolean>> claims = threads.invokeAll(List.of(() -> one.claimButton("tok", now),
+                        () -> two.claimButton("tok", now)));
+                assertThat(List.of(claims.get(0).get(), claims.get(1).get())).containsExactlyInAnyOrder(true, false);
+            } finally {
+                threads.shutdown();
+            }
+            assertThat(two.button("tok")).get().extracting(ButtonAction::usedAt).isEqualTo(now);
+            assertThat(one.claimButton("tok", now)).isFalse();
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Watches end to end: sandbox jobs, the shared core watchers, SQLite, the Slack SDK and FakeSlack. */
 class NotifierSandboxTest {
@@ -114,9 +116,10 @@ class NotifierSandboxTest {
         }
     }
 
-    @Test
-    void restart_pendingMessagesAndATransitionWhileStopped_areEachDeliveredOnce(@TempDir Path dir) throws Exception {
-        String db = "jdbc:sqlite:" + dir.resolve("bot.db");
+    @ParameterizedTest
+    @ValueSource(strings = {Stores.SQLITE, Stores.POSTGRESQL})
+    void restart_pendingMessagesAndATransitionWhileStopped_areEachDeliveredOnce(String vendor, @TempDir Path dir) throws Exception {
+        String db = Stores.freshUrl(vendor, dir);
         try (NotifyFixture f = NotifyFixture.start(db, QUICK)) {
             ImportJob job = f.seedImports(1).get(0);
             f.slack.throttleNext("chat.postMessage", 1000, 600);
@@ -147,14 +150,15 @@ class NotifierSandboxTest {
         }
     }
 
-    @Test
-    void restart_subscribedKindEndsWhileStopped_isAnnouncedOnce(@TempDir Path dir) throws Exception {
-        String db = "jdbc:sqlite:" + dir.resolve("bot.db");
+    @ParameterizedTest
+    @ValueSource(strings = {Stores.SQLITE, Stores.POSTGRESQL})
+    void restart_subscribedKindEndsWhileStopped_isAnnouncedOnce(String vendor, @TempDir Path dir) throws Exception {
+        String db = Stores.freshUrl(vendor, dir);
         try (NotifyFixture f = NotifyFixture.start(db, QUICK)) {
             ImportJob job = f.seedImports(1).get(0);
             f.notifier.subscribe("C1", JobKind.IMPORT, null, true, "U1");
-            Waits.until("the running job was seen", () -> f.store.tx(c -> f.store.state().handled(c, JobKind.IMPORT))
-                    .containsKey(job.jobId()));
+            Waits.until("the running job was seen", () -> f.store.<String>tx(
+                    c -> f.store.state().announced(c, JobKind.IMPORT, job.jobId())) != null);
 
             f.stopBot();
             f.sandbox.forceStatus(job.jobId(), "FAILED");
