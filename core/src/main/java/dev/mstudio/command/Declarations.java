@@ -165,7 +165,7 @@ final class Declarations {
                 .text(MODEL, "M", Slot.model(null), Check.length(MODEL.key(), MAX_MODEL),
                         "with --imports or --finetunes: only jobs of this model")
                 .flag(DM, Surface.SLACK, "in Slack: tell me privately (a direct message) instead of the channel")
-                .synopsis("/watch ID... [--dm]", "/watch --imports|--finetunes [--model M]")
+                .synopsis("/watch ID...", "/watch --imports|--finetunes [--model M]")
                 .handler(WATCHES::watch);
     }
 

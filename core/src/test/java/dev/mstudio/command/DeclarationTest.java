@@ -32,7 +32,7 @@ class DeclarationTest {
                 row("/finetune checkpoints ID", "List the checkpoints a fine-tune job saved."),
                 row("/next", "Show the next page of the last listing."),
                 row("/prev", "Show the previous page of the last listing."),
-                row("/watch ID... [--dm] | /watch --imports|--finetunes [--model M]", "Be told when jobs change status."),
+                row("/watch ID... | /watch --imports|--finetunes [--model M]", "Be told when jobs change status."),
                 row("/unwatch ID... | /unwatch --imports|--finetunes|--all", "Stop watching jobs."),
                 row("/watches", "List what this session watches."),
                 row("/wait ID [--timeout DURATION]",
