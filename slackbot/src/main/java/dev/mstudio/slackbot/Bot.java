@@ -13,6 +13,7 @@ import dev.mstudio.slackbot.notify.LeaderLease;
 import dev.mstudio.slackbot.notify.Leadership;
 import dev.mstudio.slackbot.notify.Notifier;
 import dev.mstudio.slackbot.notify.SlackWebApi;
+import dev.mstudio.slackbot.metrics.BotMetrics;
 import dev.mstudio.slackbot.notify.NotifyHealth;
 import dev.mstudio.watch.Watchers;
 import java.net.URI;
@@ -40,6 +41,7 @@ public final class Bot implements AutoCloseable {
     private final Clock clock;
     private final BotStore givenStore;
     private final String replicaId;
+    private final BotMetrics metrics;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private BotHandlers handlers;
     private Notifier notifier;
@@ -53,6 +55,7 @@ public final class Bot implements AutoCloseable {
         this.clock = builder.clock;
         this.givenStore = builder.store;
         this.replicaId = builder.replicaId;
+        this.metrics = builder.metrics;
     }
 
     public static Builder builder(BotConfig config, DashScopeClient client) {
@@ -82,8 +85,9 @@ public final class Bot implements AutoCloseable {
             if (store.shared()) {
                 lease = closing(LeaderLease.start(store, replicaId, clock, notifier::leading));
             }
+            BotGauges.register(metrics, notifier, watchers, () -> leadership.isLeader());
             handlers = closing(BotHandlers.builder(jobs, watchers, new NotifierFollowing(notifier), slack)
-                    .store(store).admins(config.admins()).slashCommand(config.slashCommand())
+                    .metrics(metrics).store(store).admins(config.admins()).slashCommand(config.slashCommand())
                     .commandTimeout(config.commandTimeout()).clock(clock).build());
             App app = app(slack);
             handlers.register(app);
@@ -138,6 +142,7 @@ public final class Bot implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        metrics.forgetReadings();
         while (!opened.isEmpty()) {
             try {
                 opened.pop().close();
@@ -148,7 +153,7 @@ public final class Bot implements AutoCloseable {
     }
 
     private Slack slack() {
-        Slack slack = SlackWebApi.connect(config.apiUrl());
+        Slack slack = SlackWebApi.connect(config.apiUrl(), metrics.slackInterceptor());
         opened.push(slack);
         return slack;
     }
@@ -179,10 +184,10 @@ public final class Bot implements AutoCloseable {
                     client.close();
                 }
             });
-            server = closing(BotHttpServer.start(null, this::health, config.bindHost(), config.port()));
+            server = closing(BotHttpServer.start(null, this::health, metrics, config.bindHost(), config.port()));
         } else {
             app.start();
-            server = closing(BotHttpServer.start(app, this::health, config.bindHost(), config.port()));
+            server = closing(BotHttpServer.start(app, this::health, metrics, config.bindHost(), config.port()));
         }
     }
 
@@ -204,10 +209,17 @@ public final class Bot implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private BotStore store;
         private String replicaId = defaultReplicaId();
+        private BotMetrics metrics = new BotMetrics();
 
         private Builder(BotConfig config, DashScopeClient client) {
             this.config = Objects.requireNonNull(config, "config");
             this.client = Objects.requireNonNull(client, "client");
+        }
+
+        /** Where the bot counts what it does, served at /metrics (default: its own). */
+        public Builder metrics(BotMetrics metrics) {
+            this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
+            return this;
         }
 
         public Builder clock(Clock clock) {

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import dev.mstudio.slackbot.metrics.BotMetrics;
+import dev.mstudio.slackbot.metrics.MetricsServlet;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -37,7 +39,8 @@ final class BotHttpServer implements AutoCloseable {
     }
 
     /** Serves {@code app} (null: health only) on {@code host:port}; port 0 picks a free one. */
-    static BotHttpServer start(App app, Supplier<Object> health, String host, int port) throws Exception {
+    static BotHttpServer start(App app, Supplier<Object> health, BotMetrics metrics, String host, int port)
+            throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
@@ -52,6 +55,7 @@ final class BotHttpServer implements AutoCloseable {
             context.addServlet(new ServletHolder(new SlackAppServlet(app)), EVENTS_PATH);
         }
         context.addServlet(new ServletHolder(new HealthServlet(health)), HEALTH_PATH);
+        context.addServlet(new ServletHolder(new MetricsServlet(metrics)), MetricsServlet.PATH);
         context.setErrorHandler(quietErrors());
         server.setHandler(context);
         server.setErrorHandler(quietErrors());

@@ -3,6 +3,7 @@ package dev.mstudio.slackbot;
 import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.ConfigurationException;
 import dev.mstudio.client.DashScopeClient;
+import dev.mstudio.slackbot.metrics.BotMetrics;
 import dev.mstudio.slackbot.notify.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -75,10 +76,12 @@ public final class BotMain {
             err.println("mstudio bot: " + e.getMessage());
             return 2;
         }
-        DashScopeClient client = DashScopeClient.builder().config(dashscope).build();
+        BotMetrics metrics = new BotMetrics();
+        DashScopeClient client = DashScopeClient.builder().config(dashscope).okHttpClient(metrics.dashScopeHttp())
+                .build();
         Bot bot;
         try {
-            Bot.Builder builder = Bot.builder(config, client);
+            Bot.Builder builder = Bot.builder(config, client).metrics(metrics);
             String replica = env.get("MSTUDIO_REPLICA_ID");
             if (replica != null && !replica.isBlank()) {
                 builder.replicaId(replica.trim());

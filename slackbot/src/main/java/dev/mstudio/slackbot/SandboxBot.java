@@ -2,6 +2,7 @@ package dev.mstudio.slackbot;
 
 import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.DashScopeClient;
+import dev.mstudio.slackbot.metrics.BotMetrics;
 import dev.mstudio.sandbox.Sandbox;
 import dev.mstudio.slackbot.fakeslack.FakeSlack;
 import java.io.PrintStream;
@@ -43,10 +44,12 @@ final class SandboxBot implements AutoCloseable {
         DashScopeClient client = null;
         try {
             slack = FakeSlack.start(0, out).join(CHANNEL);
-            client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-sandbox")).build();
+            BotMetrics metrics = new BotMetrics();
+            client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-sandbox"))
+                    .okHttpClient(metrics.dashScopeHttp()).build();
             String secret = HexFormat.of().formatHex(randomBytes());
             BotConfig config = config(env, slack, secret);
-            Bot bot = startBot(config, client, env.get(BotConfig.PORT) == null);
+            Bot bot = startBot(config, client, metrics, env.get(BotConfig.PORT) == null);
             SandboxBot running = new SandboxBot(sandbox, slack, client, bot);
             running.writeEnvFile(envFile, secret, config.slashCommand());
             return running;
@@ -111,14 +114,15 @@ final class SandboxBot implements AutoCloseable {
     }
 
     /** Binds the configured port; when it is the default and taken, any free one. */
-    private static Bot startBot(BotConfig config, DashScopeClient client, boolean portIsDefault) throws Exception {
+    private static Bot startBot(BotConfig config, DashScopeClient client, BotMetrics metrics, boolean portIsDefault)
+            throws Exception {
         try {
-            return Bot.builder(config, client).build().start();
+            return Bot.builder(config, client).metrics(metrics).build().start();
         } catch (UncheckedIOException | java.io.IOException taken) {
             if (!portIsDefault) {
                 throw taken;
             }
-            return Bot.builder(config.withPort(0), client).build().start();
+            return Bot.builder(config.withPort(0), client).metrics(metrics).build().start();
         }
     }
 

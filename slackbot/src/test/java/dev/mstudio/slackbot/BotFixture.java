@@ -5,6 +5,7 @@ import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.sandbox.Sandbox;
 import dev.mstudio.slackbot.command.Admins;
+import dev.mstudio.slackbot.metrics.BotMetrics;
 import dev.mstudio.slackbot.fakeslack.FakeSlack;
 import dev.mstudio.slackbot.fakeslack.SlackCall;
 import java.io.IOException;
@@ -52,11 +53,12 @@ final class BotFixture implements AutoCloseable {
         Clock frozen = Clock.fixed(Instant.parse("2024-11-01T12:00:00Z"), ZoneOffset.UTC);
         Sandbox sandbox = Sandbox.builder().port(0).clock(frozen).random(7).build().start().seedDemo();
         FakeSlack slack = FakeSlack.start(0).join(CHANNEL);
+        BotMetrics metrics = new BotMetrics();
         DashScopeClient client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-test"))
-                .maxAttempts(1).build();
+                .okHttpClient(metrics.dashScopeHttp()).maxAttempts(1).build();
         BotConfig config = new BotConfig("xoxb-test", SECRET, null, slack.apiUrl(), "127.0.0.1", 0, "/mstudio",
                 Admins.of(ADMIN), "jdbc:sqlite::memory:", commandTimeout);
-        Bot bot = Bot.builder(config, client).build().start();
+        Bot bot = Bot.builder(config, client).metrics(metrics).build().start();
         return new BotFixture(sandbox, slack, client, bot);
     }
 

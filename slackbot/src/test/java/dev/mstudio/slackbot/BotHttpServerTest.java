@@ -14,7 +14,7 @@ class BotHttpServerTest {
     void internalError_answers500WithoutStackTrace() throws Exception {
         try (BotHttpServer server = BotHttpServer.start(null, () -> {
             throw new IllegalStateException("health probe exploded");
-        }, "127.0.0.1", 0)) {
+        }, new dev.mstudio.slackbot.metrics.BotMetrics(), "127.0.0.1", 0)) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + BotHttpServer.HEALTH_PATH))
                             .GET().build(),

@@ -44,7 +44,7 @@ class SignatureVerificationTest {
             return context.ack();
         });
         app.start();
-        server = BotHttpServer.start(app, () -> "ok", "127.0.0.1", 0);
+        server = BotHttpServer.start(app, () -> "ok", new dev.mstudio.slackbot.metrics.BotMetrics(), "127.0.0.1", 0);
     }
 
     @AfterAll

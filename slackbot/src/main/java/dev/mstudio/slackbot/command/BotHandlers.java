@@ -5,6 +5,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import dev.mstudio.command.CommandLanguage;
 import dev.mstudio.paging.Jobs;
+import dev.mstudio.slackbot.metrics.BotMetrics;
 import dev.mstudio.slackbot.notify.BotStore;
 import dev.mstudio.watch.Watchers;
 import java.time.Clock;
@@ -39,8 +40,8 @@ public final class BotHandlers implements AutoCloseable {
         this.dispatcher = new Dispatcher(builder.threads, builder.queue, builder.commandTimeout,
                 new ReplySender(builder.slack));
         CommandRunner runner = new CommandRunner(language, sessions, builder.admins, formatter,
-                new SlackWording(slashCommand), pages, buttons, builder.clock);
-        this.slashCommands = new SlashCommands(runner, formatter, dispatcher);
+                new SlackWording(slashCommand), pages, buttons, builder.clock, builder.metrics);
+        this.slashCommands = new SlashCommands(runner, formatter, dispatcher, builder.metrics);
         this.interactions = new Interactions(runner, formatter, dispatcher);
     }
 
@@ -89,6 +90,7 @@ public final class BotHandlers implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Ticker ticker = Ticker.systemTicker();
         private BotStore store;
+        private BotMetrics metrics = new BotMetrics();
 
         private Builder(Jobs jobs, Watchers watchers, ChannelFollowing following, Slack slack) {
             this.jobs = Objects.requireNonNull(jobs, "jobs");
@@ -124,6 +126,12 @@ public final class BotHandlers implements AutoCloseable {
             }
             this.threads = threads;
             this.queue = queue;
+            return this;
+        }
+
+        /** Where commands and acknowledgements are counted (default: metrics of its own). */
+        public Builder metrics(BotMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
             return this;
         }
 

@@ -5,6 +5,7 @@ import dev.mstudio.command.CommandLanguage;
 import dev.mstudio.command.Context;
 import dev.mstudio.command.Result;
 import dev.mstudio.slackbot.command.BlockFormatter.View;
+import dev.mstudio.slackbot.metrics.BotMetrics;
 import dev.mstudio.slackbot.notify.ButtonAction;
 import java.time.Clock;
 import java.util.Optional;
@@ -24,9 +25,11 @@ final class CommandRunner {
     private final TablePages pages;
     private final Buttons buttons;
     private final Clock clock;
+    private final BotMetrics metrics;
 
     CommandRunner(CommandLanguage language, Sessions sessions, Admins admins, BlockFormatter formatter,
-            SlackWording wording, TablePages pages, Buttons buttons, Clock clock) {
+            SlackWording wording, TablePages pages, Buttons buttons, Clock clock, BotMetrics metrics) {
+        this.metrics = metrics;
         this.language = language;
         this.sessions = sessions;
         this.admins = admins;
@@ -50,6 +53,7 @@ final class CommandRunner {
     Reply run(Caller caller, CommandLanguage.Parsed parsed) {
         View view = view(caller);
         if (parsed.failure() != null) {
+            metrics.command("unparsed", "failed");
             return formatter.format(wording.forSlack(parsed.failure()), view);
         }
         if (parsed.command() == null) {
@@ -57,6 +61,7 @@ final class CommandRunner {
         }
         Command command = parsed.command();
         Result result = language.run(sessions.of(caller.channel(), caller.user()), command, context(caller));
+        metrics.command(command.path(), outcome(result));
         return formatter.format(wording.forSlack(result), view.shared(command.shared())).inChannel(command.shared());
     }
 
@@ -133,6 +138,18 @@ final class CommandRunner {
         int colon = token == null ? -1 : token.lastIndexOf(':');
         return colon > 0 && pages.find(token.substring(0, colon)).map(kept -> kept.owner().equals(clicker.user()))
                 .orElse(false);
+    }
+
+    /** "ok", "confirm" (asked first), "refused" (policy), or "failed". */
+    private static String outcome(Result result) {
+        if (result instanceof Result.Confirm) {
+            return "confirm";
+        }
+        if (result instanceof Result.Failure failure) {
+            return "NotAdmin".equals(failure.code()) || failure.message().contains(" works only in ") ? "refused"
+                    : "failed";
+        }
+        return "ok";
     }
 
     private Context context(Caller caller) {

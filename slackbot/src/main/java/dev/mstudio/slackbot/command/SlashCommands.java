@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.mstudio.command.CommandLanguage;
+import dev.mstudio.slackbot.metrics.BotMetrics;
 
 /**
  * The slash command: parses the text once (the command language's parse, which also says whether
@@ -16,8 +17,10 @@ final class SlashCommands implements SlashCommandHandler {
     private final CommandRunner runner;
     private final BlockFormatter formatter;
     private final Dispatcher dispatcher;
+    private final BotMetrics metrics;
 
-    SlashCommands(CommandRunner runner, BlockFormatter formatter, Dispatcher dispatcher) {
+    SlashCommands(CommandRunner runner, BlockFormatter formatter, Dispatcher dispatcher, BotMetrics metrics) {
+        this.metrics = metrics;
         this.runner = runner;
         this.formatter = formatter;
         this.dispatcher = dispatcher;
@@ -25,15 +28,16 @@ final class SlashCommands implements SlashCommandHandler {
 
     @Override
     public Response apply(SlashCommandRequest request, SlashCommandContext context) {
+        long arrived = System.nanoTime();
         SlashCommandPayload payload = request.getPayload();
         String text = payload.getText() == null ? "" : payload.getText();
         Caller caller = new Caller(payload.getChannelId(), payload.getUserId() == null ? "" : payload.getUserId());
         CommandLanguage.Parsed parsed = runner.parse(text);
         Task task = new Task(text, () -> runner.run(caller, parsed), formatter, runner.view(caller), false);
         dispatcher.submit(payload.getResponseUrl(), task);
-        if (parsed.command() != null && parsed.command().shared()) {
-            return context.ack(response -> response.responseType("in_channel"));
-        }
-        return context.ack();
+        Response ack = parsed.command() != null && parsed.command().shared()
+                ? context.ack(response -> response.responseType("in_channel")) : context.ack();
+        metrics.acked(java.time.Duration.ofNanos(System.nanoTime() - arrived));
+        return ack;
     }
 }

@@ -261,6 +261,13 @@ public final class Notifier implements AutoCloseable {
         return delivery.problem(channel).map(problem -> problem.reason() + " (since " + problem.since() + ")");
     }
 
+    /** How long the oldest notification has waited to be delivered (zero when none waits). */
+    public java.time.Duration oldestPendingAge() {
+        return store.tx(c -> store.outbox().oldestPending(c))
+                .map(oldest -> java.time.Duration.between(oldest, clock.instant()))
+                .filter(age -> !age.isNegative()).orElse(java.time.Duration.ZERO);
+    }
+
     public NotifyHealth health() {
         long pending = store.tx(c -> store.outbox().pendingCount(c));
         return delivery.health(pending, core.followedJobs(), core.size());

@@ -130,6 +130,19 @@ final class OutboxTable {
         }
     }
 
+    /** When the oldest pending entry was queued, if any is pending. */
+    java.util.Optional<Instant> oldestPending(Connection c) throws SQLException {
+        try (Statement select = c.createStatement();
+                ResultSet rows = select.executeQuery(
+                        "SELECT MIN(created_at) FROM notify_outbox WHERE state = '" + PENDING + "'")) {
+            if (rows.next()) {
+                long oldest = rows.getLong(1);
+                return rows.wasNull() ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(oldest));
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     long pendingCount(Connection c) throws SQLException {
         try (Statement select = c.createStatement();
                 ResultSet rows = select.executeQuery(

@@ -22,15 +22,18 @@ public final class SlackWebApi {
     }
 
     /** A client of the Web API at {@code apiUrl} ("https://slack.com/api/"; null for Slack's own). */
-    public static Slack connect(String apiUrl) {
+    public static Slack connect(String apiUrl, okhttp3.Interceptor... interceptors) {
         SlackConfig config = new SlackConfig();
         if (apiUrl != null) {
             config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         }
         config.setPrettyResponseLoggingEnabled(false);
-        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+        OkHttpClient.Builder http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
                 .connectTimeout(CONNECT_TIMEOUT).readTimeout(READ_TIMEOUT).writeTimeout(READ_TIMEOUT)
-                .callTimeout(CALL_TIMEOUT).build();
-        return Slack.getInstance(config, new SlackHttpClient(http));
+                .callTimeout(CALL_TIMEOUT);
+        for (okhttp3.Interceptor interceptor : interceptors) {
+            http.addInterceptor(interceptor);
+        }
+        return Slack.getInstance(config, new SlackHttpClient(http.build()));
     }
 }
