@@ -69,17 +69,7 @@ final class SlotValues {
 
     static String ago(Duration age) {
         long seconds = Math.max(0, age.getSeconds());
-        if (seconds < 60) {
-            return "just now";
-        }
-        if (seconds < 3_600) {
-            return seconds / 60 + " min ago";
-        }
-        if (seconds < 86_400) {
-            return seconds / 3_600 + " h ago";
-        }
-        long days = seconds / 86_400;
-        return days + (days == 1 ? " day ago" : " days ago");
+        return seconds < 60 ? "just now" : RelativeTime.amount(seconds) + " ago";
     }
 
     private static List<Candidate> jobIds(Session session, JobKind kind, String typed, boolean activeFirst) {

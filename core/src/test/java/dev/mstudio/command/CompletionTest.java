@@ -117,7 +117,7 @@ class CompletionTest {
         assertThat(values("/finetune c")).containsExactly("cancel", "checkpoints");
         assertThat(complete("/finetune logs ft-2024102916")).containsExactly(
                 new Candidate("ft-202410291653-1c7f", "RUNNING · qwen3-32b · 7 min ago", true));
-        assertThat(complete("/finetune cancel ft-20241028").get(0).description()).isEqualTo("SUCCEEDED · qwen-plus · 2 days ago");
+        assertThat(complete("/finetune cancel ft-20241028").get(0).description()).isEqualTo("SUCCEEDED · qwen-plus · 2 d ago");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.mstudio.repl;
 
+import dev.mstudio.command.RelativeTime;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,12 +10,6 @@ import java.util.function.Supplier;
 
 /** Times for people: relative in tables ("3 min ago", "in 5 s"), absolute and relative in details. */
 final class TimeText {
-    private static final long MINUTE = 60;
-    private static final long HOUR = 60 * MINUTE;
-    private static final long DAY = 24 * HOUR;
-    private static final long MONTH = 30 * DAY;
-    private static final long YEAR = 365 * DAY;
-
     private final Clock clock;
     private final Supplier<ZoneId> zone;
     private DateTimeFormatter absolute;
@@ -32,12 +26,7 @@ final class TimeText {
 
     /** "just now", "12 s ago", "3 min ago", "2 h ago", "5 d ago", "4 mo ago", "2 y ago", or "in ..." for the future. */
     String relative(Instant time) {
-        long seconds = Duration.between(time, clock.instant()).getSeconds();
-        if (Math.abs(seconds) < 1) {
-            return "just now";
-        }
-        String amount = amount(Math.abs(seconds));
-        return seconds > 0 ? amount + " ago" : "in " + amount;
+        return RelativeTime.of(time, clock.instant());
     }
 
     /** "2024-10-29 16:53:53 UTC (3 min ago)". */
@@ -52,22 +41,4 @@ final class TimeText {
         return absolute;
     }
 
-    private static String amount(long seconds) {
-        if (seconds < MINUTE) {
-            return seconds + " s";
-        }
-        if (seconds < HOUR) {
-            return seconds / MINUTE + " min";
-        }
-        if (seconds < 2 * DAY) {
-            return seconds / HOUR + " h";
-        }
-        if (seconds < 2 * MONTH) {
-            return seconds / DAY + " d";
-        }
-        if (seconds < YEAR) {
-            return seconds / MONTH + " mo";
-        }
-        return seconds / YEAR + " y";
-    }
 }
