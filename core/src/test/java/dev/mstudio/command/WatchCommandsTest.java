@@ -109,17 +109,7 @@ class WatchCommandsTest {
 
     /** Waits for a condition reached asynchronously; fails only if it never comes (no timing is asserted). */
     static void eventually(BooleanSupplier condition) {
-        long giveUp = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > giveUp) {
-                throw new AssertionError("condition never became true");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(5)).until(condition::getAsBoolean);
     }
 }

@@ -223,10 +223,10 @@ class JobsCacheTest {
     }
 
     /** Waits until every caller is parked on the shared load (or done): none of them can still start a call of its own. */
-    private static void awaitAllParked(List<Thread> threads) throws InterruptedException {
-        while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
-                || t.getState() == Thread.State.BLOCKED || t.getState() == Thread.State.TERMINATED)) {
-            Thread.sleep(1);
-        }
+    private static void awaitAllParked(List<Thread> threads) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(1)).until(() -> threads.stream()
+                        .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.BLOCKED
+                                || t.getState() == Thread.State.TERMINATED));
     }
 }

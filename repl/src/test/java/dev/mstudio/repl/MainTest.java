@@ -178,16 +178,9 @@ class MainTest {
 
     /** Polls the sandbox's request log until a request names the job (the wait has found it), for at most a minute. */
     private static void awaitRequestFor(String id, Instant since) {
-        Instant giveUp = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(giveUp) && sandbox.sandbox.requests(1000).stream()
-                .noneMatch(request -> request.path().endsWith(id) && !request.time().isBefore(since))) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(20)).until(() -> sandbox.sandbox.requests(1000).stream()
+                        .anyMatch(request -> request.path().endsWith(id) && !request.time().isBefore(since)));
     }
 
     @Test

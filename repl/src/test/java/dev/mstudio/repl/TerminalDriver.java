@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
@@ -84,24 +85,23 @@ final class TerminalDriver implements AutoCloseable {
 
     /** The output after {@code from} once it contains {@code text}; fails after {@link #PATIENCE}. */
     String awaitOutput(String text, int from) {
-        Instant giveUp = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(giveUp)) {
-            String out = output();
-            String tail = out.length() > from ? out.substring(from) : "";
-            if (tail.contains(text)) {
-                return tail;
-            }
-            pause();
+        try {
+            Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+                    .until(() -> tail(from).contains(text));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no '" + text + "' in the output after " + PATIENCE + ":\n" + tail(from));
         }
-        throw new AssertionError("no '" + text + "' in the output after " + PATIENCE + ":\n" + output().substring(from));
+        return tail(from);
+    }
+
+    private String tail(int from) {
+        String out = output();
+        return out.length() > from ? out.substring(from) : "";
     }
 
     /** Waits until the job index has seen every job of both kinds (it is filled in the background at start). */
     void awaitIndexWarm() {
-        Instant giveUp = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(giveUp) && !backend.indexWarm()) {
-            pause();
-        }
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(backend::indexWarm);
     }
 
     /** The console's exit status once it has ended. */
@@ -125,12 +125,4 @@ final class TerminalDriver implements AutoCloseable {
         keys.close();
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
-        }
-    }
 }
