@@ -1,24 +1,28 @@
 package dev.mstudio.repl;
 
 import java.util.Locale;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
 
 /**
- * ANSI styling, or none: a disabled palette returns every text unchanged, so the same rendering
- * code serves a colour terminal, {@code NO_COLOR} and a pipe.
+ * Styling through JLine's {@link AttributedStyle}, or none: a disabled palette returns every text
+ * unchanged, so the same rendering code serves a colour terminal, {@code NO_COLOR} and a pipe.
  */
 record Palette(boolean enabled) {
     static final Palette PLAIN = new Palette(false);
     static final Palette COLOUR = new Palette(true);
 
-    private static final String RESET = "\033[0m";
-    private static final String BOLD = "\033[1m";
-    private static final String DIM = "\033[2m";
-    private static final String RED = "\033[31m";
-    private static final String GREEN = "\033[32m";
-    private static final String YELLOW = "\033[33m";
-    private static final String MAGENTA = "\033[35m";
-    private static final String CYAN = "\033[36m";
-    private static final String GREY = "\033[90m";
+    /** The styles, loaded only when something is painted: a plain run (a pipe, -c) never loads them. */
+    private static final class Styles {
+        static final AttributedStyle BOLD = AttributedStyle.BOLD;
+        static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
+        static final AttributedStyle RED = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
+        static final AttributedStyle GREEN = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
+        static final AttributedStyle YELLOW = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+        static final AttributedStyle MAGENTA = AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA);
+        static final AttributedStyle CYAN = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+        static final AttributedStyle GREY = AttributedStyle.DEFAULT.foreground(AttributedStyle.BLACK | AttributedStyle.BRIGHT);
+    }
 
     /** Colour follows the terminal unless {@code NO_COLOR} is set to anything but the empty string. */
     static Palette forOutput(boolean terminal, String noColor) {
@@ -31,41 +35,41 @@ record Palette(boolean enabled) {
         if (status == null) {
             return "";
         }
-        return paint(statusColour(status.toUpperCase(Locale.ROOT)), status);
+        return enabled ? paint(statusColour(status.toUpperCase(Locale.ROOT)), status) : status;
     }
 
     String bold(String text) {
-        return paint(BOLD, text);
+        return enabled ? paint(Styles.BOLD, text) : text;
     }
 
     String dim(String text) {
-        return paint(DIM, text);
+        return enabled ? paint(Styles.DIM, text) : text;
     }
 
     String red(String text) {
-        return paint(RED, text);
+        return enabled ? paint(Styles.RED, text) : text;
     }
 
     String green(String text) {
-        return paint(GREEN, text);
+        return enabled ? paint(Styles.GREEN, text) : text;
     }
 
     String yellow(String text) {
-        return paint(YELLOW, text);
+        return enabled ? paint(Styles.YELLOW, text) : text;
     }
 
-    private String paint(String code, String text) {
-        return enabled && !text.isEmpty() ? code + text + RESET : text;
+    private String paint(AttributedStyle style, String text) {
+        return enabled && !text.isEmpty() ? new AttributedString(text, style).toAnsi() : text;
     }
 
-    private static String statusColour(String status) {
+    private static AttributedStyle statusColour(String status) {
         return switch (status) {
-            case "SUCCEEDED", "SUCCESSED" -> GREEN;
-            case "FAILED" -> RED;
-            case "RUNNING" -> YELLOW;
-            case "PENDING" -> CYAN;
-            case "CANCELED", "CANCELLED" -> GREY;
-            default -> MAGENTA;
+            case "SUCCEEDED", "SUCCESSED" -> Styles.GREEN;
+            case "FAILED" -> Styles.RED;
+            case "RUNNING" -> Styles.YELLOW;
+            case "PENDING" -> Styles.CYAN;
+            case "CANCELED", "CANCELLED" -> Styles.GREY;
+            default -> Styles.MAGENTA;
         };
     }
 }

@@ -1,8 +1,10 @@
 package dev.mstudio.repl;
 
+import org.jline.utils.WCWidth;
+
 /**
- * Terminal column arithmetic: display width (wide East Asian characters take two columns,
- * combining marks none), ellipsizing, padding, and removal of control characters so that text
+ * Terminal column arithmetic: display width (JLine's {@link WCWidth}: wide East Asian characters
+ * take two columns, combining marks none), ellipsizing, padding, and removal of control characters so that text
  * from the service can never move the cursor or change colours.
  */
 final class Text {
@@ -79,24 +81,8 @@ final class Text {
         return right ? spaces + styled : styled + spaces;
     }
 
+    /** Columns a code point takes, as JLine measures it (wide East Asian 2, combining marks 0). */
     private static int width(int cp) {
-        int type = Character.getType(cp);
-        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
-            return 0;
-        }
-        return wide(cp) ? 2 : 1;
-    }
-
-    private static boolean wide(int cp) {
-        return cp >= 0x1100 && (cp <= 0x115F
-                || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
-                || (cp >= 0xAC00 && cp <= 0xD7A3)
-                || (cp >= 0xF900 && cp <= 0xFAFF)
-                || (cp >= 0xFE30 && cp <= 0xFE4F)
-                || (cp >= 0xFF00 && cp <= 0xFF60)
-                || (cp >= 0xFFE0 && cp <= 0xFFE6)
-                || (cp >= 0x1F300 && cp <= 0x1F64F)
-                || (cp >= 0x1F900 && cp <= 0x1F9FF)
-                || (cp >= 0x20000 && cp <= 0x3FFFD));
+        return Math.max(0, WCWidth.wcwidth(cp));
     }
 }
