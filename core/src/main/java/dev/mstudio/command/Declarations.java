@@ -53,6 +53,7 @@ final class Declarations {
     private static final WatchCommands WATCHES = new WatchCommands();
     private static final WaitCommand WAITS = new WaitCommand();
     private static final SessionCommands SETTINGS = new SessionCommands();
+    private static final MetricsCommand METRICS = new MetricsCommand();
 
     private Declarations() {
     }
@@ -148,11 +149,14 @@ final class Declarations {
         SpecBuilder checkpoints = new SpecBuilder("checkpoints", "List the checkpoints a fine-tune job saved.")
                 .positional(ID, "1", Slot.jobId(FINETUNE), "the fine-tune job ID")
                 .handler(JOBS::checkpoints);
+        SpecBuilder metrics = new SpecBuilder("metrics", "Chart a fine-tune job's train and validation loss.")
+                .positional(ID, "1", Slot.jobId(FINETUNE), "the fine-tune job ID")
+                .handler(METRICS::run);
         return new SpecBuilder("/finetune", "Show one fine-tune job, or cancel, delete or inspect one.")
                 .positional(ID, "0..1", Slot.jobId(FINETUNE), "the fine-tune job to show")
                 .synopsis("/finetune ID", "/finetune cancel ID [--yes]", "/finetune delete ID [--yes]",
-                        "/finetune logs ID [--tail N] [--follow]", "/finetune checkpoints ID")
-                .subcommand(cancel).subcommand(delete).subcommand(logs).subcommand(checkpoints)
+                        "/finetune logs ID [--tail N] [--follow]", "/finetune checkpoints ID", "/finetune metrics ID")
+                .subcommand(cancel).subcommand(delete).subcommand(logs).subcommand(checkpoints).subcommand(metrics)
                 .handler((session, command, context) -> JOBS.show(session, command, FINETUNE));
     }
 

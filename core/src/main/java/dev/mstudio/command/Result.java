@@ -68,6 +68,17 @@ public sealed interface Result {
         }
     }
 
+    /**
+     * A fine-tune job's training curve: train and validation loss against step, with what a reader
+     * wants first ({@code summary}: last, lowest, best checkpoint). Front ends draw it their own way.
+     */
+    record Chart(String title, dev.mstudio.training.TrainingCurve curve, List<String> summary, JsonNode json)
+            implements Result {
+        public Chart {
+            summary = List.copyOf(summary);
+        }
+    }
+
     enum Level { INFO, SUCCESS, WARNING }
 
     /** A sentence for people, e.g. "Watching 3 jobs." {@code exitCode} is non-zero for e.g. a failed /wait. */

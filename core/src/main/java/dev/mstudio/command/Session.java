@@ -36,6 +36,8 @@ public final class Session implements AutoCloseable {
     private volatile Connection connection;
     private volatile Listing listing;
     private volatile boolean jsonOutput;
+    private dev.mstudio.training.FineTuneLogs trainingLogs;
+    private dev.mstudio.client.DashScopeClient trainingLogsClient;
 
     private Session(Builder builder) {
         this.host = builder.host;
@@ -71,6 +73,15 @@ public final class Session implements AutoCloseable {
     /** The number of watches running now: one per watched job ID, one per watched kind. */
     public int watchCount() {
         return watches.count();
+    }
+
+    /** Fine-tune logs read so far, per job, for charts (made on first need, over this session's client). */
+    public synchronized dev.mstudio.training.FineTuneLogs trainingLogs() {
+        if (trainingLogs == null || trainingLogsClient != jobs().client()) {
+            trainingLogsClient = jobs().client();
+            trainingLogs = new dev.mstudio.training.FineTuneLogs(trainingLogsClient);
+        }
+        return trainingLogs;
     }
 
     /** The jobs this session works on (another instance after {@code /set region}). */

@@ -112,7 +112,7 @@ class CompletionTest {
         assertThat(complete("/import 937")).containsExactly(
                 new Candidate("937b1e0c-c2fa", "RUNNING · qwen3-32b-offline-a · 3 min ago", true));
         assertThat(values("/import delete ")).containsExactly("937b1e0c-c2fa", "93aa0000-0001");
-        assertThat(values("/finetune ")).containsExactly("cancel", "delete", "logs", "checkpoints",
+        assertThat(values("/finetune ")).containsExactly("cancel", "delete", "logs", "checkpoints", "metrics",
                 "ft-202410280900-aaaa", "ft-202410291653-1c7f");
         assertThat(values("/finetune c")).containsExactly("cancel", "checkpoints");
         assertThat(complete("/finetune logs ft-2024102916")).containsExactly(

@@ -30,6 +30,7 @@ class DeclarationTest {
                 row("/finetune delete ID [--yes]", "Delete a fine-tune job that is not running."),
                 row("/finetune logs ID [--tail N] [--follow]", "Show a fine-tune job's training log."),
                 row("/finetune checkpoints ID", "List the checkpoints a fine-tune job saved."),
+                row("/finetune metrics ID", "Chart a fine-tune job's train and validation loss."),
                 row("/next", "Show the next page of the last listing."),
                 row("/prev", "Show the previous page of the last listing."),
                 row("/watch ID... | /watch --imports|--finetunes [--model M]", "Be told when jobs change status."),

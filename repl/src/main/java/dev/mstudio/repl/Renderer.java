@@ -18,8 +18,10 @@ final class Renderer {
     private final TableRenderer tables;
     private final DetailRenderer details;
     private final Feedback feedback;
+    private final ChartRenderer charts;
 
     Renderer(Look look) {
+        this.charts = new ChartRenderer(look);
         this.tables = new TableRenderer(look);
         this.details = new DetailRenderer(look);
         this.feedback = new Feedback(look.palette());
@@ -46,6 +48,9 @@ final class Renderer {
         if (result instanceof Result.Failure failure) {
             return feedback.failure(failure);
         }
+        if (result instanceof Result.Chart chart) {
+            return charts.render(chart);
+        }
         return List.of();
     }
 
@@ -67,6 +72,9 @@ final class Renderer {
         }
         if (result instanceof Result.Message message) {
             return message.json();
+        }
+        if (result instanceof Result.Chart chart) {
+            return chart.json();
         }
         return null;
     }

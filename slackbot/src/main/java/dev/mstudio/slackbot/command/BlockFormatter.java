@@ -55,6 +55,9 @@ final class BlockFormatter {
         if (result instanceof Result.Confirm confirm) {
             return confirm(confirm, view);
         }
+        if (result instanceof Result.Chart chart) {
+            return chart(chart, view);
+        }
         return problem("That command only works in the REPL (./mstudio).", null, view);
     }
 
@@ -130,6 +133,18 @@ final class BlockFormatter {
         blocks.add(Kit.context(List.of("This confirmation expires in " + Buttons.CONFIRM_TTL.toMinutes()
                 + " minutes and works once.")));
         return finish(Kit.escape(confirm.question()), blocks, view, null);
+    }
+
+    /** A training curve as a sparkline of its train loss, then the summary (last, lowest, best checkpoint). */
+    private Reply chart(Result.Chart chart, View view) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(Kit.header(chart.title()));
+        String spark = Sparkline.of(chart.curve().points().stream().map(p -> p.trainLoss()).toList(), 60);
+        if (!spark.isEmpty()) {
+            blocks.add(Kit.section("```train loss " + spark + "```"));
+        }
+        blocks.add(Kit.section(String.join("\n", chart.summary().stream().map(line -> "• " + Kit.escape(line)).toList())));
+        return finish(Kit.escape(chart.title()), blocks, view, null);
     }
 
     private Reply logLines(Result.LogLines log, View view) {

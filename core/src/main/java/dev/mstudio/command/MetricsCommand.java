@@ -1,0 +1,77 @@
+package dev.mstudio.command;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mstudio.client.Checkpoint;
+import dev.mstudio.training.TrainingCurve;
+import dev.mstudio.training.TrainingLogParser;
+import dev.mstudio.training.TrainingPoint;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** /finetune metrics ID: the training curve read from the job's log, with its last, lowest and best points. */
+final class MetricsCommand {
+
+    Result run(Session session, Command command, Context context) throws IOException {
+        String id = command.get(Declarations.ID);
+        TrainingCurve curve = TrainingLogParser.parse(session.trainingLogs().lines(id));
+        if (curve.points().isEmpty()) {
+            return Result.Message.info("The log of fine-tune job " + id + " has no loss values yet.");
+        }
+        List<Checkpoint> checkpoints = session.jobs().client().checkpoints(id);
+        return new Result.Chart("Training loss of fine-tune job " + id, curve, summary(curve, checkpoints),
+                json(id, curve));
+    }
+
+    static List<String> summary(TrainingCurve curve, List<Checkpoint> checkpoints) {
+        List<String> lines = new ArrayList<>();
+        curve.lastTrain().ifPresent(p -> lines.add("last train loss " + number(p.trainLoss()) + " at step " + p.step()));
+        curve.minTrain().ifPresent(p -> lines.add("lowest train loss " + number(p.trainLoss()) + " at step " + p.step()));
+        curve.bestEval().ifPresent(p -> lines.add("best validation loss " + number(p.evalLoss()) + " at step " + p.step()
+                + best(p, checkpoints).map(c -> " (" + c.checkpoint() + ")").orElse("")));
+        curve.points().stream().filter(p -> p.trainLoss() != null && p.trainLoss().isNaN()).findFirst()
+                .ifPresent(p -> lines.add("the loss became NaN at step " + p.step()));
+        if (curve.complete()) {
+            lines.add("training complete");
+        }
+        return lines;
+    }
+
+    /** The checkpoint saved at the best evaluation's step, or the first one after it. */
+    private static Optional<Checkpoint> best(TrainingPoint point, List<Checkpoint> checkpoints) {
+        return checkpoints.stream().filter(c -> c.step() != null && c.step() >= point.step())
+                .min(Comparator.comparing(Checkpoint::step));
+    }
+
+    private static String number(Double value) {
+        return value.isNaN() ? "NaN" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static ObjectNode json(String id, TrainingCurve curve) {
+        ObjectNode json = JobViews.JSON.objectNode().put("job_id", id).put("complete", curve.complete());
+        ArrayNode points = json.putArray("points");
+        for (TrainingPoint p : curve.points()) {
+            ObjectNode node = points.addObject().put("step", p.step());
+            put(node, "epoch", p.epoch());
+            put(node, "train_loss", p.trainLoss());
+            put(node, "eval_loss", p.evalLoss());
+            put(node, "learning_rate", p.learningRate());
+        }
+        return json;
+    }
+
+    private static void put(ObjectNode node, String name, Double value) {
+        if (value == null) {
+            return;
+        }
+        if (value.isNaN() || value.isInfinite()) {
+            node.put(name, value.toString());
+        } else {
+            node.put(name, value);
+        }
+    }
+}
