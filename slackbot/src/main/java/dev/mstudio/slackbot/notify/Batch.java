@@ -19,6 +19,8 @@ final class Batch {
     final List<OutboxEntry.New> entries = new ArrayList<>();
     final Map<JobKind, Map<String, String>> handled = new EnumMap<>(JobKind.class);
     final Set<Key> finished = new LinkedHashSet<>();
+    /** The last log lines of the failed jobs in this batch, read before its transaction. */
+    final Map<String, List<String>> tails = new java.util.HashMap<>();
 
     Batch(Instant now) {
         this.now = now;

@@ -47,12 +47,14 @@ final class EventProcessor {
     private final Duration digestWindow;
     private final Executor executor;
     private final AfterCommit after;
+    private final java.util.function.Function<Job, List<String>> tails;
     private final Queue<Incoming> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile String lastError;
 
     EventProcessor(BotStore store, Messages messages, Clock clock, Duration digestWindow, Executor executor,
-            AfterCommit after) {
+            AfterCommit after, java.util.function.Function<Job, List<String>> tails) {
+        this.tails = tails;
         this.store = store;
         this.messages = messages;
         this.clock = clock;
@@ -99,6 +101,13 @@ final class EventProcessor {
 
     private void process(List<Incoming> batch) {
         Batch work = new Batch(clock.instant());
+        for (Incoming incoming : batch) {
+            Job job = jobOf(incoming.event());
+            if (job != null && job.kind() == JobKind.FINETUNE && Outcomes.isFailure(job.kind(), job.status())
+                    && !work.tails.containsKey(job.id())) {
+                work.tails.put(job.id(), tails.apply(job));
+            }
+        }
         try {
             store.tx(c -> {
                 for (Incoming incoming : batch) {
@@ -141,7 +150,7 @@ final class EventProcessor {
                     : messages.goneMessage(event.kind(), event.jobId(), watch.userId());
             work.add(watch.channel(), OutboxEntry.Op.UPDATE, watch.id(), update, work.now);
             if (end) {
-                Payload reply = job != null ? messages.reply(job, watch.userId())
+                Payload reply = job != null ? messages.reply(job, watch.userId(), tail(work, job))
                         : messages.goneReply(event.kind(), event.jobId());
                 work.add(watch.channel(), OutboxEntry.Op.REPLY, watch.id(), reply, work.now.plus(digestWindow));
             }
@@ -177,9 +186,14 @@ final class EventProcessor {
             String channel = subscription.channel();
             if (subscription.matches(kind, job.model(), job.status()) && !watching.contains(channel)
                     && told.add(channel)) {
-                work.add(channel, OutboxEntry.Op.NOTICE, null, messages.notice(job), work.now.plus(digestWindow));
+                work.add(channel, OutboxEntry.Op.NOTICE, null, messages.notice(job, tail(work, job)),
+                        work.now.plus(digestWindow));
             }
         }
+    }
+
+    private static List<String> tail(Batch work, Job job) {
+        return work.tails.getOrDefault(job.id(), List.of());
     }
 
     private static Job jobOf(WatchEvent event) {

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * payload's digest line stays raw until the digest escapes it. The clock only stamps "updated".
  */
 final class Messages {
+    /** How long one log line under a failure may be. */
+    static final int MAX_TAIL_LINE = 240;
     private static final int MAX_DETAIL = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -62,15 +64,32 @@ final class Messages {
      * mentions the person who started the watch, so that they are notified.
      */
     Payload reply(Job job, String userId) {
+        return reply(job, userId, List.of());
+    }
+
+    /** As {@link #reply(Job, String)}, with the last lines of a failed job's log under it. */
+    Payload reply(Job job, String userId, List<String> tail) {
         boolean failed = Outcomes.isFailure(job.kind(), job.status());
         String line = line(job);
-        if (!failed || userId == null || !userId.matches("[UW][A-Z0-9]{2,32}")) {
-            return lineMessage(line, failed);
-        }
-        String mention = "<@" + userId + "> ";
+        boolean mention = failed && userId != null && userId.matches("[UW][A-Z0-9]{2,32}");
+        String prefix = mention ? "<@" + userId + "> " : "";
         MessageBuilder message = new MessageBuilder().text(line);
-        message.section(mention + SlackText.mrkdwn(line, Limits.SECTION_TEXT - mention.length()));
-        return payload(message, true, line);
+        message.section(prefix + SlackText.mrkdwn(line, Limits.SECTION_TEXT - prefix.length()));
+        addTail(message, tail);
+        return payload(message, failed, line);
+    }
+
+    /** The last lines of a failed job's log, as a code block: what sends people to the console otherwise. */
+    private static void addTail(MessageBuilder message, List<String> tail) {
+        if (tail.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (String raw : tail) {
+            String shown = SlackText.clip(raw.replace("```", "'''"), MAX_TAIL_LINE);
+            lines.append(lines.length() == 0 ? "" : "\n").append(escape(shown));
+        }
+        message.section("Last log lines:\n```" + SlackText.clip(lines.toString(), Limits.SECTION_TEXT - 40) + "```");
     }
 
     Payload goneReply(JobKind kind, String jobId) {
@@ -79,7 +98,19 @@ final class Messages {
 
     /** A subscription's channel message about one terminal transition. */
     Payload notice(Job job) {
-        return lineMessage(line(job), false);
+        return notice(job, List.of());
+    }
+
+    /** As {@link #notice(Job)}, with the last lines of a failed job's log. */
+    Payload notice(Job job, List<String> tail) {
+        if (tail.isEmpty()) {
+            return lineMessage(line(job), false);
+        }
+        String line = line(job);
+        MessageBuilder message = new MessageBuilder().text(line);
+        message.section(SlackText.mrkdwn(line, Limits.SECTION_TEXT));
+        addTail(message, tail);
+        return payload(message, false, line);
     }
 
     /**

@@ -45,6 +45,8 @@ public final class Notifier implements AutoCloseable {
     private final SlackSender sender;
     private final Runnable shutdown;
     private final Object kindLock = new Object();
+    /** How many of a failed job's last log lines its message shows. */
+    static final int FAILURE_TAIL = 10;
     private final Leadership leadership;
     private volatile boolean started;
     private volatile boolean leading;
@@ -71,7 +73,7 @@ public final class Notifier implements AutoCloseable {
                     public void queued() {
                         delivery.wake();
                     }
-                });
+                }, this::lastLines);
         this.core = new CoreSubscriptions(b.watchers, processor::offer);
     }
 
@@ -289,6 +291,20 @@ public final class Notifier implements AutoCloseable {
         List<ChannelWatch> all = store.tx(c -> store.watches().activeInChannel(c, channel));
         all.forEach(w -> unwatch(channel, w.jobId()));
         return !all.isEmpty();
+    }
+
+    /**
+     * The last lines of a failed fine-tune job's log, for its failure message; none when the log
+     * cannot be read now (the message goes out without them, never later).
+     */
+    private List<String> lastLines(Job job) {
+        try {
+            int total = jobs.client().fineTuneLogs(job.id(), 0, 1).total();
+            int from = Math.max(0, total - FAILURE_TAIL);
+            return jobs.client().fineTuneLogs(job.id(), from, FAILURE_TAIL).lines();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private void release(JobKind kind, String jobId) {

@@ -27,6 +27,17 @@ class MessagesTest {
     }
 
     @Test
+    void reply_withTheLogsTail_showsItAsCode_escapedAndClipped() {
+        Payload reply = messages.reply(fineTune("FAILED", "InvalidDataset", "bad"), "U0ANA",
+                List.of("step 10 loss nan", "ERROR <fatal> ```x``` " + "y".repeat(1_000)));
+
+        String blocks = reply.blocks().toString();
+        assertThat(blocks).contains("Last log lines:").contains("step 10 loss nan").contains("&lt;fatal&gt;")
+                .doesNotContain("<fatal>").doesNotContain("```x```");
+        assertThat(blocks).doesNotContain("y".repeat(Messages.MAX_TAIL_LINE));
+    }
+
+    @Test
     void reply_success_isNotBroadcast_andMentionsNobody() {
         Payload reply = messages.reply(imported("SUCCESSED", null), "U0ANA");
 

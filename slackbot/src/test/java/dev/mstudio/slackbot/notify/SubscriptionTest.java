@@ -44,7 +44,7 @@ class SubscriptionTest {
         f.sandbox.forceStatus(ofModel.jobId(), "SUCCESSED");
         f.sandbox.forceStatus(failing.jobId(), "FAILED");
         Waits.until("4 notices queued", () -> f.pending() == 4);
-        delivery.advance(Duration.ofSeconds(5));
+        deliverUntil(() -> f.pending() == 0);
 
         assertThat(texts("C-model")).singleElement().asString().contains(ofModel.jobId(), "SUCCESSED");
         assertThat(texts("C-failures")).singleElement().asString().contains(failing.jobId(), "FAILED", "error_code");
@@ -75,7 +75,7 @@ class SubscriptionTest {
         assertThat(f.notifier.unsubscribe("C-gone", "imports")).isFalse();
         f.sandbox.forceStatus(job.jobId(), "FAILED");
         Waits.until("the kept channel's notice queued", () -> f.pending() == 1);
-        delivery.advance(Duration.ofSeconds(2));
+        deliverUntil(() -> f.pending() == 0);
 
         assertThat(f.notifier.subscriptions("C-gone").isEmpty()).isTrue();
         assertThat(f.notifier.subscriptions("C-gone-too").isEmpty()).isTrue();
@@ -102,7 +102,7 @@ class SubscriptionTest {
 
         jobs.forEach(job -> f.sandbox.forceStatus(job.jobId(), "FAILED"));
         Waits.until("7 notices queued", () -> f.pending() == 7);
-        delivery.advance(Duration.ofSeconds(1));
+        deliverUntil(() -> f.pending() == 0);
 
         assertThat(f.posts("C1")).singleElement().satisfies(digest -> {
             assertThat(digest.text()).startsWith("7 jobs finished");
@@ -119,7 +119,7 @@ class SubscriptionTest {
 
         jobs.forEach(job -> f.sandbox.forceStatus(job.jobId(), "SUCCESSED"));
         Waits.until("3 notices queued", () -> f.pending() == 3);
-        delivery.advance(Duration.ofSeconds(3));
+        deliverUntil(() -> f.pending() == 0);
 
         assertThat(f.posts("C1")).hasSize(3).noneMatch(c -> c.text().contains("jobs finished"));
     }
@@ -132,7 +132,7 @@ class SubscriptionTest {
 
         jobs.forEach(job -> f.sandbox.forceStatus(job.jobId(), "FAILED"));
         Waits.until("60 notices queued", () -> f.pending() == 60);
-        delivery.advance(Duration.ofSeconds(10));
+        deliverUntil(() -> f.pending() == 0);
 
         assertThat(f.slack.calls("chat.postMessage")).isNotEmpty().allSatisfy(c -> assertThat(c.error()).isNull());
         assertThat(f.notifier.health().dropped()).isZero();
@@ -152,13 +152,42 @@ class SubscriptionTest {
 
         f.sandbox.forceStatus(job.jobId(), "FAILED");
         Waits.until("update and reply queued", () -> f.pending() == 2);
-        delivery.advance(Duration.ofSeconds(3));
+        deliverUntil(() -> f.posts("C1").size() >= 2);
 
         assertThat(f.posts("C1")).hasSize(2);
         assertThat(f.posts("C1").get(1).threadTs()).isEqualTo(f.posts("C1").get(0).ts());
     }
 
+    /**
+     * Advances delivery's fake clock a second at a time until {@code done}: the watcher thread that
+     * queued the messages may wake delivery a moment after the queue is seen, so one fixed advance
+     * could come before the wake-up.
+     */
+    private void deliverUntil(java.util.function.BooleanSupplier done) {
+        Waits.until("delivered", () -> {
+            delivery.advance(Duration.ofSeconds(1));
+            return done.getAsBoolean();
+        });
+    }
+
     private List<String> texts(String channel) {
         return f.posts(channel).stream().map(SlackCall::text).toList();
+    }
+
+    @Test
+    void failedFineTune_notice_carriesItsErrorCodeAndTheLastLinesOfItsLog() throws Exception {
+        f.sandbox.seed(0, 1, 1.0);
+        String id = f.client.listFineTunes(new dev.mstudio.client.FineTuneQuery(1, 10, null, null)).items().get(0).id();
+        f.notifier.subscribe("C-all", JobKind.FINETUNE, null, false, "U1");
+        f.awaitSynced(JobKind.FINETUNE);
+
+        f.sandbox.forceStatus(id, "FAILED");
+        Waits.until("the failure notice queued", () -> f.pending() == 1);
+        deliverUntil(() -> !f.posts("C-all").isEmpty());
+
+        SlackCall notice = f.posts("C-all").get(0);
+        String blocks = notice.body().path("blocks").toString();
+        assertThat(notice.text()).contains(id, "FAILED");
+        assertThat(blocks).contains("Last log lines:").contains("ERROR ").contains("Job failed.");
     }
 }
