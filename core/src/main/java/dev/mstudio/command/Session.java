@@ -37,6 +37,8 @@ public final class Session implements AutoCloseable {
     private volatile Listing listing;
     private volatile boolean jsonOutput;
     private dev.mstudio.training.FineTuneLogs trainingLogs;
+    private dev.mstudio.training.Watchdog watchdog;
+    private java.util.concurrent.ScheduledExecutorService watchdogTimer;
     private dev.mstudio.client.DashScopeClient trainingLogsClient;
 
     private Session(Builder builder) {
@@ -84,6 +86,22 @@ public final class Session implements AutoCloseable {
         return trainingLogs;
     }
 
+    /**
+     * Looks after the fine-tune jobs this session watches (queued too long, stalled, NaN or rising
+     * loss): alerts become notices. Made on first need, with a checking thread of its own.
+     */
+    synchronized dev.mstudio.training.Watchdog watchdog() {
+        if (watchdog == null) {
+            watchdogTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    dev.mstudio.concurrent.DaemonThreads.named("mstudio-watchdog"));
+            watchdog = new dev.mstudio.training.Watchdog(trainingLogs(),
+                    dev.mstudio.watch.WatchScheduler.of(watchdogTimer), clock,
+                    dev.mstudio.training.Watchdog.Thresholds.DEFAULTS,
+                    alert -> host.notice(new Result.Message(Result.Level.WARNING, alert.message(), 0, null)));
+        }
+        return watchdog;
+    }
+
     /** The jobs this session works on (another instance after {@code /set region}). */
     public Jobs jobs() {
         return connection.jobs().get();
@@ -92,6 +110,12 @@ public final class Session implements AutoCloseable {
     /** Ends this session's watch subscriptions, and anything a region switch opened. Idempotent. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (watchdog != null) {
+                watchdog.close();
+                watchdogTimer.shutdownNow();
+            }
+        }
         watches.closeAll();
         connection.closeOwned();
     }

@@ -5,6 +5,7 @@ import dev.mstudio.client.JobKind;
 import dev.mstudio.command.Watches.Watch;
 import dev.mstudio.paging.IndexEntry;
 import dev.mstudio.paging.JobIndex;
+import dev.mstudio.time.RelativeTime;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -86,6 +86,7 @@ final class WatchCommands {
                 ended.add(Notices.describe(job) + " already ended " + job.status());
             } else {
                 subscribe(session, job.id(), job.kind(), WatchFilter.job(job.id()), null, job.status());
+                session.watchdog().observe(job);
                 started.add(Notices.describe(job) + " (" + job.status() + ")");
             }
         }
@@ -134,6 +135,11 @@ final class WatchCommands {
 
         @Override
         public synchronized void onEvent(WatchEvent event) {
+            if (event instanceof WatchEvent.JobSeen seen) {
+                session.watchdog().observe(seen.job());
+            } else if (event instanceof WatchEvent.StatusChanged changed) {
+                session.watchdog().observe(changed.job());
+            }
             if (event instanceof WatchEvent.StatusChanged changed) {
                 report(changed);
             } else if (event instanceof WatchEvent.JobSeen seen && lastStatus != null

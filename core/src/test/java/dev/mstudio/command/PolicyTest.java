@@ -38,7 +38,7 @@ class PolicyTest {
         }
 
         assertThat(table).containsOnlyKeys("imports", "import", "import create", "import delete", "finetunes",
-                "finetune", "finetune cancel", "finetune delete", "finetune logs", "finetune checkpoints", "next",
+                "finetune", "finetune cancel", "finetune delete", "finetune logs", "finetune checkpoints", "finetune metrics", "next",
                 "prev", "watch", "unwatch", "watches", "wait", "set output", "set region", "history", "open", "help",
                 "exit", "subscribe", "unsubscribe", "subscriptions");
         assertThat(table).containsEntry("import create", "destructive {repl=true, slack=true}")

@@ -1,6 +1,6 @@
 package dev.mstudio.repl;
 
-import dev.mstudio.command.RelativeTime;
+import dev.mstudio.time.RelativeTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

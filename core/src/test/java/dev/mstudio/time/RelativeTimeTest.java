@@ -1,4 +1,4 @@
-package dev.mstudio.command;
+package dev.mstudio.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mstudio.command;
+package dev.mstudio.time;
 
 import java.time.Duration;
 import java.time.Instant;
