@@ -112,9 +112,9 @@ class CompletionTest {
         assertThat(complete("/import 937")).containsExactly(
                 new Candidate("937b1e0c-c2fa", "RUNNING · qwen3-32b-offline-a · 3 min ago", true));
         assertThat(values("/import delete ")).containsExactly("937b1e0c-c2fa", "93aa0000-0001");
-        assertThat(values("/finetune ")).containsExactly("cancel", "delete", "logs", "checkpoints",
-                "ft-202410280900-aaaa", "ft-202410291653-1c7f");
-        assertThat(values("/finetune c")).containsExactly("cancel", "checkpoints");
+        assertThat(values("/finetune ")).containsExactly("cancel", "delete", "logs", "checkpoints", "create",
+                "export", "ft-202410280900-aaaa", "ft-202410291653-1c7f");
+        assertThat(values("/finetune c")).containsExactly("cancel", "checkpoints", "create");
         assertThat(complete("/finetune logs ft-2024102916")).containsExactly(
                 new Candidate("ft-202410291653-1c7f", "RUNNING · qwen3-32b · 7 min ago", true));
         assertThat(complete("/finetune cancel ft-20241028").get(0).description()).isEqualTo("SUCCEEDED · qwen-plus · 2 days ago");
