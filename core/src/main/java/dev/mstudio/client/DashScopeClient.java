@@ -51,6 +51,58 @@ public interface DashScopeClient extends AutoCloseable {
 
     List<Checkpoint> checkpoints(String jobId) throws IOException;
 
+    // ---- the fine-tuning workflow: files, export, deployments (defaults: not supported by this client) ----
+
+    /** A page of uploaded data files; pageNo from 1, pageSize 1..100. */
+    default FilePage listFiles(int pageNo, int pageSize) throws IOException {
+        throw unsupported();
+    }
+
+    default DataFile getFile(String fileId) throws IOException {
+        throw unsupported();
+    }
+
+    /**
+     * Uploads local files for fine-tuning in one request. A file the service refused (listed in
+     * {@code failed_uploads}) fails the whole call with an {@link ApiException}.
+     */
+    default List<DataFile> uploadFiles(List<FileUpload> uploads) throws IOException {
+        throw unsupported();
+    }
+
+    default void deleteFile(String fileId) throws IOException {
+        throw unsupported();
+    }
+
+    /** Exports a checkpoint of a fine-tune job as a model named {@code modelName}; the service's true or false. */
+    default boolean exportCheckpoint(String jobId, String checkpoint, String modelName) throws IOException {
+        throw unsupported();
+    }
+
+    default DeploymentPage listDeployments(int pageNo, int pageSize) throws IOException {
+        throw unsupported();
+    }
+
+    default Deployment getDeployment(String deployedModel) throws IOException {
+        throw unsupported();
+    }
+
+    default Deployment createDeployment(CreateDeploymentRequest request) throws IOException {
+        throw unsupported();
+    }
+
+    default Deployment scaleDeployment(String deployedModel, int capacity) throws IOException {
+        throw unsupported();
+    }
+
+    default void deleteDeployment(String deployedModel) throws IOException {
+        throw unsupported();
+    }
+
+    private static UnsupportedOperationException unsupported() {
+        return new UnsupportedOperationException("this client does not support files, exports or deployments");
+    }
+
     /** The base URL this client calls, e.g. https://dashscope-intl.aliyuncs.com/api/v1 (never a secret). */
     String baseUrl();
 

@@ -36,6 +36,7 @@ final class HttpDashScopeClient implements DashScopeClient {
     private final Retrier retrier;
     private final TransportErrors transportErrors;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final WorkflowCalls workflow;
 
     private HttpDashScopeClient(ClientConfig config, OkHttpClient http, ResponseDecoder decoder, Retrier retrier,
             TransportErrors transportErrors) {
@@ -45,6 +46,7 @@ final class HttpDashScopeClient implements DashScopeClient {
         this.decoder = decoder;
         this.retrier = retrier;
         this.transportErrors = transportErrors;
+        this.workflow = new WorkflowCalls(new WorkflowRequests(requests), this::call);
     }
 
     static HttpDashScopeClient create(DashScopeClient.Builder b) {
@@ -131,6 +133,56 @@ final class HttpDashScopeClient implements DashScopeClient {
     @Override
     public List<Checkpoint> checkpoints(String jobId) throws IOException {
         return JobMapping.checkpoints(call(RetryMode.IDEMPOTENT, requests.checkpoints(jobId)));
+    }
+
+    @Override
+    public FilePage listFiles(int pageNo, int pageSize) throws IOException {
+        return workflow.listFiles(pageNo, pageSize);
+    }
+
+    @Override
+    public DataFile getFile(String fileId) throws IOException {
+        return workflow.getFile(fileId);
+    }
+
+    @Override
+    public List<DataFile> uploadFiles(List<FileUpload> uploads) throws IOException {
+        return workflow.uploadFiles(uploads);
+    }
+
+    @Override
+    public void deleteFile(String fileId) throws IOException {
+        workflow.deleteFile(fileId);
+    }
+
+    @Override
+    public boolean exportCheckpoint(String jobId, String checkpoint, String modelName) throws IOException {
+        return workflow.export(jobId, checkpoint, modelName);
+    }
+
+    @Override
+    public DeploymentPage listDeployments(int pageNo, int pageSize) throws IOException {
+        return workflow.listDeployments(pageNo, pageSize);
+    }
+
+    @Override
+    public Deployment getDeployment(String deployedModel) throws IOException {
+        return workflow.getDeployment(deployedModel);
+    }
+
+    @Override
+    public Deployment createDeployment(CreateDeploymentRequest request) throws IOException {
+        return workflow.createDeployment(request);
+    }
+
+    @Override
+    public Deployment scaleDeployment(String deployedModel, int capacity) throws IOException {
+        return workflow.scaleDeployment(deployedModel, capacity);
+    }
+
+    @Override
+    public void deleteDeployment(String deployedModel) throws IOException {
+        workflow.deleteDeployment(deployedModel);
     }
 
     @Override

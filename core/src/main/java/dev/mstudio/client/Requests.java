@@ -116,16 +116,16 @@ final class Requests {
     }
 
     /** {@code base/collection}. */
-    private HttpUrl url(String collection) {
+    HttpUrl url(String collection) {
         return base.newBuilder().addPathSegments(collection).build();
     }
 
     /** {@code base/collection/jobId}; the ID is validated (null and blank refused), then escaped as one segment. */
-    private HttpUrl url(String collection, String jobId) {
+    HttpUrl url(String collection, String jobId) {
         return base.newBuilder().addPathSegments(collection).addPathSegment(Validation.jobId(jobId)).build();
     }
 
-    private Request.Builder request(HttpUrl url) {
+    Request.Builder request(HttpUrl url) {
         Request.Builder request = new Request.Builder()
                 .url(url)
                 .header("Authorization", authorization)

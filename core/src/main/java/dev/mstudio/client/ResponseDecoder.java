@@ -58,6 +58,7 @@ final class ResponseDecoder {
         }
         String requestId = JsonFields.text(root, "request_id");
         JsonNode output = JsonFields.field(root, "output");
+        output = output != null ? output : JsonFields.field(root, "data"); // the file endpoints answer with data
         if (response.isSuccessful() && output != null) {
             return new Reply(output, requestId, status, url);
         }

@@ -83,6 +83,23 @@ final class Validation {
         }
     }
 
+    /** Deployment capacity: 1..100 instances. */
+    static void capacity(int capacity) {
+        if (capacity < 1 || capacity > CreateDeploymentRequest.MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity must be between 1 and "
+                    + CreateDeploymentRequest.MAX_CAPACITY + ", got " + capacity);
+        }
+    }
+
+    /** A model name to export a checkpoint as: 1-64 letters, digits, '-', '_' or '.'. */
+    static String exportName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("model_name must be 1-64 letters, digits, '.', '-' or '_', got '"
+                    + name + "'");
+        }
+        return name;
+    }
+
     private static void require(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");

@@ -61,6 +61,9 @@ final class CommandLines {
         if (arg.label() != null) {
             option.paramLabel(arg.label());
         }
+        if (arg.type() == List.class) {
+            option.auxiliaryTypes(String.class);
+        }
         if (arg.check() != null && converter(arg.check()) != null) {
             option.converters(converter(arg.check()));
         }

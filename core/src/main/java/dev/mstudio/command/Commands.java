@@ -48,7 +48,11 @@ final class Commands {
         if (!command.allowedIn(context.surface())) {
             return Optional.of(elsewhere(command, context.surface()));
         }
-        if (!command.destructive()) {
+        Optional<Result> local = LocalPaths.refusal(command, context.surface());
+        if (local.isPresent()) {
+            return local;
+        }
+        if (!command.destructive() || dryRun(command)) {
             return Optional.empty();
         }
         if (context.surface() == Surface.SLACK && !context.admin()) {
@@ -80,6 +84,12 @@ final class Commands {
 
     private static boolean yes(Command command) {
         return command.declaration().arg(Declarations.YES).isPresent() && command.has(Declarations.YES);
+    }
+
+    /** A destructive command told --dry-run changes nothing: it runs unasked, for anyone. */
+    private static boolean dryRun(Command command) {
+        return command.declaration().arg(WorkflowDeclarations.DRY_RUN).isPresent()
+                && command.has(WorkflowDeclarations.DRY_RUN);
     }
 
     private static Param<Boolean> yesOf(Command command) {

@@ -51,7 +51,7 @@ final class Declarations {
     private static final JobCommands JOBS = new JobCommands();
     private static final LogCommand LOGS = new LogCommand();
     private static final WatchCommands WATCHES = new WatchCommands();
-    private static final WaitCommand WAITS = new WaitCommand();
+    static final WaitCommand WAITS = new WaitCommand();
     private static final SessionCommands SETTINGS = new SessionCommands();
     private static final MetricsCommand METRICS = new MetricsCommand();
 
@@ -64,6 +64,8 @@ final class Declarations {
                 new SpecBuilder("/prev", "Show the previous page of the last listing.").handler(LISTS::prev),
                 watch(), unwatch(),
                 new SpecBuilder("/watches", "List what this session watches.").handler(WATCHES::list),
+                WorkflowDeclarations.files(), WorkflowDeclarations.file(), WorkflowDeclarations.deployments(),
+                WorkflowDeclarations.deployment(), WorkflowDeclarations.deploy(),
                 waitFor(), set(),
                 new SpecBuilder("/history", "List the commands entered before.").only(Surface.REPL)
                         .handler(SETTINGS::history),
@@ -152,11 +154,14 @@ final class Declarations {
         SpecBuilder metrics = new SpecBuilder("metrics", "Chart a fine-tune job's train and validation loss.")
                 .positional(ID, "1", Slot.jobId(FINETUNE), "the fine-tune job ID")
                 .handler(METRICS::run);
-        return new SpecBuilder("/finetune", "Show one fine-tune job, or cancel, delete or inspect one.")
+        return new SpecBuilder("/finetune", "Show one fine-tune job, or create, cancel, delete, inspect or export one.")
                 .positional(ID, "0..1", Slot.jobId(FINETUNE), "the fine-tune job to show")
                 .synopsis("/finetune ID", "/finetune cancel ID [--yes]", "/finetune delete ID [--yes]",
-                        "/finetune logs ID [--tail N] [--follow]", "/finetune checkpoints ID", "/finetune metrics ID")
+                        "/finetune logs ID [--tail N] [--follow]", "/finetune checkpoints ID", "/finetune metrics ID",
+                        "/finetune create --model M --data PATH|FILE_ID... [options]",
+                        "/finetune export ID CHECKPOINT --name MODEL_NAME [--yes]")
                 .subcommand(cancel).subcommand(delete).subcommand(logs).subcommand(checkpoints).subcommand(metrics)
+                .subcommand(WorkflowDeclarations.fineTuneCreate()).subcommand(WorkflowDeclarations.fineTuneExport())
                 .handler((session, command, context) -> JOBS.show(session, command, FINETUNE));
     }
 

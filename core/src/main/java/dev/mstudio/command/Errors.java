@@ -34,6 +34,9 @@ final class Errors {
             return Result.Failure.of(config.getMessage(), "Set " + ClientConfig.ENV_API_KEY + " (or "
                     + ClientConfig.ENV_BASE_URL + "), or run ./mstudio --sandbox to try mstudio without an account.");
         }
+        if (error instanceof dev.mstudio.dataset.InvalidDatasetException invalid) {
+            return Result.Failure.of(sentence(invalid.getMessage()), String.join("\n", invalid.lines()));
+        }
         if (error instanceof IllegalArgumentException bad) {
             return Result.Failure.of(sentence(bad.getMessage()), invocation.usage());
         }

@@ -101,7 +101,8 @@ final class HelpText {
             if (command.hasPositionals()) {
                 rows.add(Arrays.asList(command.synopsis().get(0), command.description()));
             }
-            command.subcommands().forEach(sub -> rows.add(Arrays.asList(sub.synopsisLine(), sub.description())));
+            command.subcommands().stream().filter(sub -> sub.policy().allowedIn(surface))
+                    .forEach(sub -> rows.add(Arrays.asList(sub.synopsisLine(), sub.description())));
         }
         return List.copyOf(rows);
     }

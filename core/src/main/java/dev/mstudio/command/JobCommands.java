@@ -16,8 +16,9 @@ import java.util.List;
 /** One job: /import ID, /import create, /import delete, /finetune ID, cancel, delete and checkpoints. */
 final class JobCommands {
     private static final List<Column> CHECKPOINT_COLUMNS = List.of(new Column("CHECKPOINT", ValueType.ID),
-            new Column("STEP", ValueType.NUMBER), new Column("STATUS", ValueType.STATUS),
-            new Column("MODEL NAME", ValueType.TEXT), new Column("CREATED", ValueType.TIME));
+            new Column("NAME", ValueType.TEXT), new Column("STEP", ValueType.NUMBER), new Column("STATUS", ValueType.STATUS),
+            new Column("MODEL NAME", ValueType.TEXT), new Column("CREATED", ValueType.TIME),
+            new Column("EXPIRES", ValueType.TEXT));
 
     Result show(Session session, Command invocation, JobKind kind) throws IOException {
         return JobViews.detail(session.jobs().get(kind, invocation.get(Declarations.ID)), invocation);
@@ -50,13 +51,31 @@ final class JobCommands {
         List<Checkpoint> checkpoints = session.jobs().client().checkpoints(id);
         List<List<Object>> rows = new ArrayList<>();
         ArrayNode json = JobViews.JSON.arrayNode();
+        List<String> names = new ArrayList<>();
         for (Checkpoint checkpoint : checkpoints) {
-            rows.add(Arrays.asList(checkpoint.checkpointId(), checkpoint.step(), checkpoint.status(),
-                    checkpoint.modelName(), JobViews.time(checkpoint.createTime())));
+            names.add(checkpoint.checkpoint());
+            rows.add(Arrays.asList(checkpoint.checkpointId(), checkpoint.checkpoint(), checkpoint.step(), checkpoint.status(), checkpoint.modelName(),
+                    JobViews.time(checkpoint.createTime()), expiry(checkpoint, session.clock().instant())));
             json.add(checkpoint.raw() != null ? checkpoint.raw() : JobViews.JSON.objectNode());
         }
+        session.names().checkpoints(id, names.stream().filter(java.util.Objects::nonNull).toList());
         return new Result.Table("Checkpoints of fine-tune job " + id, CHECKPOINT_COLUMNS, rows,
-                JobViews.count(checkpoints.size(), "checkpoint"), json);
+                JobViews.count(checkpoints.size(), "checkpoint")
+                        + "; /finetune export ID CHECKPOINT --name NAME keeps one past its expiry", json);
+    }
+
+    /** "expires in 3 d", "expires in 5 h", "expired"; null when the service sent no expire_time. */
+    static String expiry(Checkpoint checkpoint, java.time.Instant now) {
+        java.time.Instant at = checkpoint.expiresAt();
+        if (at == null) {
+            return null;
+        }
+        long seconds = java.time.Duration.between(now, at).getSeconds();
+        if (seconds <= 0) {
+            return "expired";
+        }
+        return seconds >= 86_400 ? "expires in " + seconds / 86_400 + " d"
+                : seconds >= 3_600 ? "expires in " + seconds / 3_600 + " h" : "expires in " + Math.max(1, seconds / 60) + " min";
     }
 
     /** Asked before a delete, naming the job (fetched now, so that the user knows what goes). */

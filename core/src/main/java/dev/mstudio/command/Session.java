@@ -33,6 +33,7 @@ public final class Session implements AutoCloseable {
     private final Duration followInterval;
     private final Function<String, DashScopeClient> regionSwitch;
     private final Watches watches;
+    private final WorkflowNames names = new WorkflowNames();
     private volatile Connection connection;
     private volatile Listing listing;
     private volatile boolean jsonOutput;
@@ -130,6 +131,11 @@ public final class Session implements AutoCloseable {
 
     Sleeper sleeper() {
         return sleeper;
+    }
+
+    /** File IDs, deployed models and checkpoints seen, for completion. */
+    WorkflowNames names() {
+        return names;
     }
 
     Duration followInterval() {

@@ -8,7 +8,10 @@ import dev.mstudio.client.JobKind;
  */
 record Slot(Type type, JobKind kind) {
 
-    enum Type { JOB_ID, WATCHED_ID, STATUS, MODEL, WEIGHT, REGION, OUTPUT, COMMAND, FILE, NUMBER, DURATION, TEXT, KIND }
+    enum Type { JOB_ID, WATCHED_ID, STATUS, MODEL, WEIGHT, REGION, OUTPUT, COMMAND, FILE, NUMBER, DURATION, TEXT, KIND,
+        /** An uploaded file's ID. */ FILE_ID, /** A local path or an uploaded file's ID. */ DATA,
+        /** A deployed model. */ DEPLOYMENT, /** A checkpoint of the fine-tune job named before. */ CHECKPOINT,
+        TRAINING_TYPE, PLAN }
 
     static final Slot TEXT = of(Type.TEXT);
     static final Slot NUMBER = of(Type.NUMBER);

@@ -49,6 +49,12 @@ final class SlotValues {
             case DURATION -> fixed(DURATIONS, typed, duration -> "e.g. " + duration);
             case COMMAND -> commands(typed);
             case FILE -> files(typed);
+            case FILE_ID -> session.names().files(typed);
+            case DEPLOYMENT -> session.names().deployments(typed);
+            case CHECKPOINT -> session.names().checkpoints(typed);
+            case DATA -> data(session, typed);
+            case TRAINING_TYPE -> fixed(List.of(WorkflowDeclarations.TYPES.split("\\|")), typed, type -> "training type");
+            case PLAN -> fixed(List.of("lora", "mu"), typed, plan -> "deployment plan");
             default -> List.of();
         };
     }
@@ -127,6 +133,13 @@ final class SlotValues {
         return grammar.names().stream().filter(name -> name.startsWith(bare.toLowerCase(Locale.ROOT)))
                 .filter(name -> grammar.declaration(name).policy().allowedIn(Surface.REPL))
                 .map(name -> new Candidate("/" + name, grammar.declaration(name).description(), true)).toList();
+    }
+
+    /** Uploaded file IDs seen, then local files (REPL paths). */
+    private static List<Candidate> data(Session session, String typed) {
+        List<Candidate> out = new ArrayList<>(session.names().files(typed));
+        out.addAll(files(typed));
+        return out.size() <= MOST ? out : out.subList(0, MOST);
     }
 
     /** Entries of the typed path's directory; directories end in "/" and are not complete words. */

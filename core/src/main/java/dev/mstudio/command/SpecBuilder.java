@@ -48,6 +48,11 @@ final class SpecBuilder {
         return add(new Arg(param, param.key(), label, "1", true, String.class, check, slot, help, ALL));
     }
 
+    /** An option of one or more words (arity "1..*"), e.g. --data a.jsonl b.jsonl. */
+    SpecBuilder texts(Param<List<String>> param, String label, Slot slot, boolean required, String help) {
+        return add(new Arg(param, param.key(), label, "1..*", required, List.class, null, slot, help, ALL));
+    }
+
     SpecBuilder number(Param<Integer> param, String label, int min, int max, String help) {
         return add(new Arg(param, param.key(), label, "1", false, Integer.class, Check.range(param.key(), min, max),
                 Slot.NUMBER, help, ALL));

@@ -25,13 +25,21 @@ final class WaitCommand {
     private static final long SLICE_MILLIS = 200;
 
     Result run(Session session, Command invocation, Context context) throws IOException, InterruptedException {
-        Duration timeout = invocation.get(Declarations.TIMEOUT);
+        return waitFor(session, invocation.get(Declarations.ID), invocation.get(Declarations.TIMEOUT));
+    }
+
+    /** Waits for job {@code id} (timeout null: no deadline); what /wait and create --wait answer. */
+    Result waitFor(Session session, String id, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = timeout == null ? null : session.clock().instant().plus(timeout);
-        String id = invocation.get(Declarations.ID);
         Job job;
         try (Alarm alarm = Alarm.interruptAfter(timeout)) {
             try {
                 job = JobLookup.locate(session.jobs(), id);
+            } catch (dev.mstudio.client.ApiException e) {
+                if (alarm.rang() || !"NotFound".equals(e.code())) {
+                    throw e;
+                }
+                return DeploymentWait.until(session, deployment(session, id, e), timeout);
             } catch (IOException | RuntimeException e) {
                 if (alarm.rang()) {
                     return new Result.Message(Result.Level.WARNING, "Timed out after " + human(timeout)
@@ -79,6 +87,16 @@ final class WaitCommand {
                 + Notices.failure(job) + ".";
         return new Result.Message(success ? Result.Level.SUCCESS : Result.Level.WARNING, text, success ? 0 : 1,
                 JobViews.raw(job));
+    }
+
+    /** Neither kind of job has the ID: a deployment, or the original NotFound. */
+    private static dev.mstudio.client.Deployment deployment(Session session, String id,
+            dev.mstudio.client.ApiException notFound) throws IOException {
+        try {
+            return session.jobs().client().getDeployment(id);
+        } catch (dev.mstudio.client.ApiException | UnsupportedOperationException e) {
+            throw notFound;
+        }
     }
 
     private static String human(Duration duration) {

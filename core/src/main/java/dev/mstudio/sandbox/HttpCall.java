@@ -16,11 +16,14 @@ import java.util.Map;
 final class HttpCall {
 
     static final int MAX_BODY_BYTES = 1 << 20;
+    /** The largest multipart body (file uploads) read: the sandbox keeps files in memory. */
+    static final int MAX_UPLOAD_BYTES = 64 << 20;
 
     private final HttpExchange exchange;
     private final String requestId;
     private final List<String> segments;
-    private final String body;
+    private final byte[] bytes;
+    private String body;
     private Map<String, String> query;
     private Map<String, String> vars = Map.of();
 
@@ -28,7 +31,9 @@ final class HttpCall {
         this.exchange = exchange;
         this.requestId = requestId;
         this.segments = split(exchange.getRequestURI().getRawPath());
-        this.body = readBody(exchange.getRequestBody());
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        this.bytes = readBody(exchange.getRequestBody(), multipart ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES);
     }
 
     private static List<String> split(String path) {
@@ -41,10 +46,9 @@ final class HttpCall {
         return List.copyOf(out);
     }
 
-    private static String readBody(InputStream in) throws IOException {
+    private static byte[] readBody(InputStream in, int max) throws IOException {
         try (in) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+            return in.readNBytes(max + 1);
         }
     }
 
@@ -73,8 +77,17 @@ final class HttpCall {
         return exchange.getRequestHeaders().getFirst(name);
     }
 
+    /** The body as UTF-8 text; null when empty. */
     String body() {
+        if (body == null && bytes.length > 0) {
+            body = new String(bytes, StandardCharsets.UTF_8);
+        }
         return body;
+    }
+
+    /** The body's bytes as read (at most one more than the limit: more means too large). */
+    byte[] bytes() {
+        return bytes;
     }
 
     void vars(Map<String, String> pathVariables) {
@@ -123,7 +136,8 @@ final class HttpCall {
      * @param required whether an empty body is an error (otherwise it reads as {@code {}})
      */
     ObjectNode jsonObject(boolean required) {
-        if (body != null && body.length() > MAX_BODY_BYTES) {
+        String body = body();
+        if (bytes.length > MAX_BODY_BYTES) {
             throw ApiError.invalid("The request body is larger than " + MAX_BODY_BYTES + " bytes.");
         }
         if (body == null || body.isBlank()) {

@@ -14,6 +14,13 @@ record Reply(int status, ObjectNode body, Map<String, String> headers) {
         return new Reply(200, body, Map.of());
     }
 
+    /** {@code {"request_id": ..., "data": ...}}: how the file endpoints answer. */
+    static Reply data(String requestId, JsonNode data) {
+        ObjectNode body = Json.object().put("request_id", requestId);
+        body.set("data", data);
+        return new Reply(200, body, Map.of());
+    }
+
     /** {@code {"request_id": ..., <fields>}}: the control API's flat bodies. */
     static Reply flat(String requestId, ObjectNode fields) {
         ObjectNode body = Json.object().put("request_id", requestId);

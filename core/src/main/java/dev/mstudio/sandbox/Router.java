@@ -34,6 +34,11 @@ final class Router {
         add(method, template, call -> Reply.ok(call.requestId(), output.apply(call)));
     }
 
+    /** Adds a DashScope endpoint whose result becomes {@code data} (the file endpoints). */
+    void data(String method, String template, Function<HttpCall, JsonNode> data) {
+        add(method, template, call -> Reply.data(call.requestId(), data.apply(call)));
+    }
+
     /**
      * The route for {@code method} (matched exactly: {@code get} is not {@code GET}) and the path;
      * {@code HEAD} takes the {@code GET} route, whose body the dispatcher then leaves out.

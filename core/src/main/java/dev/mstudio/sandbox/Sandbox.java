@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * A DashScope-compatible emulator of the import-job and fine-tune-job APIs, served on
+ * A DashScope-compatible emulator of the import-job, fine-tune-job, file and deployment APIs, served on
  * 127.0.0.1 only. Jobs advance on the injected clock; a control API under {@code /_sandbox/}
  * (mirrored by this class's methods) seeds data, forces statuses, injects faults and reports
  * what clients sent.
@@ -46,7 +46,7 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(Builder builder) {
         Dice dice = new Dice(builder.random != null ? builder.random : new SplittableRandom());
         this.state = new SandboxState(builder.clock, builder.speed, builder.failureRate,
-                builder.maxActiveFineTunes, builder.apiKey, dice);
+                builder.maxActiveFineTunes, builder.apiKey, dice, builder.maxFileBytes);
         ImportFactory imports = new ImportFactory(state);
         FineTuneFactory fineTunes = new FineTuneFactory(state);
         this.seeder = new Seeder(state, imports, fineTunes);
@@ -54,6 +54,9 @@ public final class Sandbox implements AutoCloseable {
         Router api = new Router();
         new ImportApi(state, imports).register(api);
         new FineTuneApi(state, fineTunes).register(api);
+        new ExportApi(state).register(api);
+        new FilesApi(state).register(api);
+        new DeploymentsApi(state).register(api);
         Router control = new Router();
         new ControlApi(state, seeder).register(control);
         this.dispatcher = new Dispatcher(state, new ApiGateway(state, api), control);
@@ -177,8 +180,18 @@ public final class Sandbox implements AutoCloseable {
         private String apiKey;
         private int maxActiveFineTunes;
         private RandomGenerator random;
+        private long maxFileBytes = 1L << 30;
 
         private Builder() {
+        }
+
+        /** The largest file an upload may hold (default 1 GB, as the service; tests lower it). */
+        public Builder maxFileBytes(long maxFileBytes) {
+            if (maxFileBytes < 1) {
+                throw new IllegalArgumentException("maxFileBytes must be positive");
+            }
+            this.maxFileBytes = maxFileBytes;
+            return this;
         }
 
         /** The port to bind on 127.0.0.1; 0 (the default) picks a free one. */

@@ -16,10 +16,15 @@ final class SandboxState {
     private final Workspaces<ImportJob> imports = new Workspaces<>(JobKind.IMPORT);
     private final Workspaces<FineTuneJob> fineTunes = new Workspaces<>(JobKind.FINE_TUNE);
     private final Traffic traffic = new Traffic();
+    private final java.util.Map<String, StoredFile> files = FilesApi.newStore();
+    private final java.util.Map<String, DeployedModel> deployments = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Models models = new Models(fineTunes);
+    private final long maxFileBytes;
     private volatile Faults faults = Faults.NONE;
 
     SandboxState(Clock clock, double speed, double failureRate, int maxActiveFineTunes, String apiKey,
-                 Dice dice) {
+                 Dice dice, long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
         this.clock = clock;
         this.speed = speed;
         this.failureRate = failureRate;
@@ -82,6 +87,25 @@ final class SandboxState {
         return fineTunes;
     }
 
+    /** Uploaded files by ID (every workspace; each file knows its own). */
+    java.util.Map<String, StoredFile> files() {
+        return files;
+    }
+
+    /** Deployments by deployed_model (every workspace; each knows its own). */
+    java.util.Map<String, DeployedModel> deployments() {
+        return deployments;
+    }
+
+    Models models() {
+        return models;
+    }
+
+    /** The largest file an upload may hold. */
+    long maxFileBytes() {
+        return maxFileBytes;
+    }
+
     Traffic traffic() {
         return traffic;
     }
@@ -97,12 +121,20 @@ final class SandboxState {
     void reset() {
         imports.clear();
         fineTunes.clear();
+        files.clear();
+        deployments.clear();
+        models.clear();
         traffic.clear();
     }
 
     /** Freezes a job of either kind in {@code status}; false when no job has that ID. */
     boolean forceStatus(String jobId, String status) {
         long now = now();
+        DeployedModel deployed = deployments.get(jobId);
+        if (deployed != null) {
+            deployed.force(status, now);
+            return true;
+        }
         return force(imports, jobId, status, now) || force(fineTunes, jobId, status, now);
     }
 

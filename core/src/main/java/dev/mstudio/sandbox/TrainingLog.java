@@ -14,6 +14,8 @@ final class TrainingLog {
     private static final double TRAIN_FROM = 0.05;
     private static final double TRAIN_SPAN = 0.90;
     private static final int LINES_PER_EPOCH = 10;
+    /** A checkpoint not exported is deleted 15 days after it was saved. */
+    static final long EXPIRY_MS = 15L * 24 * 3600 * 1000;
 
     private final FineTuneJob job;
     private final FineTuneJob.Plan plan;
@@ -55,6 +57,9 @@ final class TrainingLog {
                     .put("step", step)
                     .put("epoch", epoch)
                     .put("model_name", job.finetunedOutput() + "-" + name)
+                    .put("full_name", job.id() + ":" + name)
+                    .put("model_display_name", job.model() + "-" + name)
+                    .put("expire_time", Json.plain(at + EXPIRY_MS))
                     .put("job_id", job.id());
         }
         return out;

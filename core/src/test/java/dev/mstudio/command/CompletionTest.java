@@ -113,8 +113,8 @@ class CompletionTest {
                 new Candidate("937b1e0c-c2fa", "RUNNING · qwen3-32b-offline-a · 3 min ago", true));
         assertThat(values("/import delete ")).containsExactly("937b1e0c-c2fa", "93aa0000-0001");
         assertThat(values("/finetune ")).containsExactly("cancel", "delete", "logs", "checkpoints", "metrics",
-                "ft-202410280900-aaaa", "ft-202410291653-1c7f");
-        assertThat(values("/finetune c")).containsExactly("cancel", "checkpoints");
+                "create", "export", "ft-202410280900-aaaa", "ft-202410291653-1c7f");
+        assertThat(values("/finetune c")).containsExactly("cancel", "checkpoints", "create");
         assertThat(complete("/finetune logs ft-2024102916")).containsExactly(
                 new Candidate("ft-202410291653-1c7f", "RUNNING · qwen3-32b · 7 min ago", true));
         assertThat(complete("/finetune cancel ft-20241028").get(0).description()).isEqualTo("SUCCEEDED · qwen-plus · 2 d ago");

@@ -25,17 +25,32 @@ class DeclarationTest {
                 row("/import delete ID [--yes]", "Delete a finished (SUCCESSED or FAILED) import job."),
                 row("/finetunes [--status S] [--model NAME] [--page N] [--size N]",
                         "List fine-tune jobs, newest first."),
-                row("/finetune ID", "Show one fine-tune job, or cancel, delete or inspect one."),
+                row("/finetune ID", "Show one fine-tune job, or create, cancel, delete, inspect or export one."),
                 row("/finetune cancel ID [--yes]", "Cancel a PENDING or RUNNING fine-tune job."),
                 row("/finetune delete ID [--yes]", "Delete a fine-tune job that is not running."),
                 row("/finetune logs ID [--tail N] [--follow]", "Show a fine-tune job's training log."),
                 row("/finetune checkpoints ID", "List the checkpoints a fine-tune job saved."),
                 row("/finetune metrics ID", "Chart a fine-tune job's train and validation loss."),
+                row("/finetune create --model M --data PATH|FILE_ID... [--validation PATH|FILE_ID...] [--type T]"
+                        + " [--epochs N] [--batch-size N] [--learning-rate X] [--max-length N] [--suffix S] [--yes]"
+                        + " [--wait] [--dry-run]", "Validate and upload the data, then start a fine-tune job."),
+                row("/finetune export ID CHECKPOINT --name MODEL_NAME [--yes]",
+                        "Export a checkpoint of a fine-tune job as a model you can deploy."),
                 row("/next", "Show the next page of the last listing."),
                 row("/prev", "Show the previous page of the last listing."),
                 row("/watch ID... | /watch --imports|--finetunes [--model M]", "Be told when jobs change status."),
                 row("/unwatch ID... | /unwatch --imports|--finetunes|--all", "Stop watching jobs."),
                 row("/watches", "List what this session watches."),
+                row("/files [--page N] [--size N]", "List uploaded data files, newest first."),
+                row("/file ID", "Show one uploaded file, or upload or delete files."),
+                row("/file upload PATH... [--description TEXT] [--yes]", "Upload local JSONL files for fine-tuning."),
+                row("/file delete ID [--yes]", "Delete an uploaded file."),
+                row("/deployments [--page N] [--size N]", "List deployed models (they bill until deleted)."),
+                row("/deployment ID", "Show one deployment, or scale or delete one."),
+                row("/deployment scale ID --capacity N [--yes]", "Change how many instances serve a deployment."),
+                row("/deployment delete ID [--yes]", "Delete a deployment (it stops billing)."),
+                row("/deploy MODEL [--plan lora|mu] [--capacity N] [--suffix S] [--yes] [--wait]",
+                        "Deploy a model (a fine-tuned or exported one); it bills until deleted."),
                 row("/wait ID [--timeout DURATION]",
                         "Block until a job ends: status 0 succeeded, 1 failed or canceled, 2 timeout."),
                 row("/set output table|json", "Show results as tables or as the API's JSON."),
@@ -58,9 +73,9 @@ class DeclarationTest {
         String text = CommandLanguage.standard().helpOverview();
 
         assertThat(text).startsWith("  /imports [--status S] [--model NAME] [--page N] [--size N]\n"
-                + " ".repeat(43) + "List import jobs, newest first.\n"
-                + "  /import ID" + " ".repeat(31) + "Show one import job, or create or delete one.\n");
-        assertThat(text).endsWith("  /exit [N]" + " ".repeat(32) + "End the session, with exit status N (default 0).\n"
+                + " ".repeat(45) + "List import jobs, newest first.\n"
+                + "  /import ID" + " ".repeat(33) + "Show one import job, or create or delete one.\n");
+        assertThat(text).endsWith("  /exit [N]" + " ".repeat(34) + "End the session, with exit status N (default 0).\n"
                 + "Any unique prefix of a command works (/n is /next). /help CMD shows one command.");
     }
 
@@ -91,7 +106,7 @@ class DeclarationTest {
             }
         }
         assertThat(bare).containsExactly("imports", "finetunes", "next", "prev", "watch", "unwatch", "watches",
-                "history", "help", "exit", "subscriptions");
+                "files", "deployments", "history", "help", "exit", "subscriptions");
     }
 
     @Test

@@ -133,8 +133,8 @@ class JobCommandsTest {
 
         Result.Table table = (Result.Table) fixture.run("/finetune checkpoints " + id);
 
-        assertThat(table.columns()).extracting(Result.Column::name).containsExactly("CHECKPOINT", "STEP", "STATUS",
-                "MODEL NAME", "CREATED");
+        assertThat(table.columns()).extracting(Result.Column::name).containsExactly("CHECKPOINT", "NAME", "STEP",
+                "STATUS", "MODEL NAME", "CREATED", "EXPIRES");
         assertThat(table.rows()).isNotEmpty();
         assertThat(table.json().get(0).path("checkpoint_id").asText()).isEqualTo(table.rows().get(0).get(0));
     }

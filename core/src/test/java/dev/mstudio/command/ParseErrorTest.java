@@ -45,7 +45,7 @@ class ParseErrorTest {
     void ambiguousSubcommand_listsItsCandidates() {
         Result.Failure failure = reject(parser, "/finetune c ft-1");
 
-        assertThat(failure.message()).isEqualTo("Ambiguous subcommand c of /finetune: it could be cancel, checkpoints.");
+        assertThat(failure.message()).isEqualTo("Ambiguous subcommand c of /finetune: it could be cancel, checkpoints, create.");
         assertThat(failure.hint()).startsWith("Usage: /finetune ID | /finetune cancel ID [--yes]");
     }
 

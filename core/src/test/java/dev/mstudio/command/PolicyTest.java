@@ -40,7 +40,16 @@ class PolicyTest {
         assertThat(table).containsOnlyKeys("imports", "import", "import create", "import delete", "finetunes",
                 "finetune", "finetune cancel", "finetune delete", "finetune logs", "finetune checkpoints", "finetune metrics", "next",
                 "prev", "watch", "unwatch", "watches", "wait", "set output", "set region", "history", "open", "help",
-                "exit", "subscribe", "unsubscribe", "subscriptions");
+                "exit", "subscribe", "unsubscribe", "subscriptions", "files", "file", "file upload", "file delete",
+                "finetune create", "finetune export", "deployments", "deployment", "deployment scale",
+                "deployment delete", "deploy");
+        assertThat(table).containsEntry("file upload", "destructive {repl=true, slack=false}")
+                .containsEntry("finetune create", "destructive {repl=true, slack=true}")
+                .containsEntry("finetune export", "destructive {repl=true, slack=true}")
+                .containsEntry("deploy", "destructive {repl=true, slack=true}")
+                .containsEntry("deployment scale", "destructive {repl=true, slack=true}")
+                .containsEntry("deployment delete", "destructive {repl=true, slack=true}")
+                .containsEntry("file delete", "destructive {repl=true, slack=true}");
         assertThat(table).containsEntry("import create", "destructive {repl=true, slack=true}")
                 .containsEntry("import delete", "destructive {repl=true, slack=true}")
                 .containsEntry("finetune cancel", "destructive {repl=true, slack=true}")

@@ -98,6 +98,58 @@ final class LazyClient implements DashScopeClient {
     }
 
     @Override
+    public dev.mstudio.client.FilePage listFiles(int pageNo, int pageSize) throws IOException {
+        return delegate().listFiles(pageNo, pageSize);
+    }
+
+    @Override
+    public dev.mstudio.client.DataFile getFile(String fileId) throws IOException {
+        return delegate().getFile(fileId);
+    }
+
+    @Override
+    public List<dev.mstudio.client.DataFile> uploadFiles(List<dev.mstudio.client.FileUpload> uploads)
+            throws IOException {
+        return delegate().uploadFiles(uploads);
+    }
+
+    @Override
+    public void deleteFile(String fileId) throws IOException {
+        delegate().deleteFile(fileId);
+    }
+
+    @Override
+    public boolean exportCheckpoint(String jobId, String checkpoint, String modelName) throws IOException {
+        return delegate().exportCheckpoint(jobId, checkpoint, modelName);
+    }
+
+    @Override
+    public dev.mstudio.client.DeploymentPage listDeployments(int pageNo, int pageSize) throws IOException {
+        return delegate().listDeployments(pageNo, pageSize);
+    }
+
+    @Override
+    public dev.mstudio.client.Deployment getDeployment(String deployedModel) throws IOException {
+        return delegate().getDeployment(deployedModel);
+    }
+
+    @Override
+    public dev.mstudio.client.Deployment createDeployment(dev.mstudio.client.CreateDeploymentRequest request)
+            throws IOException {
+        return delegate().createDeployment(request);
+    }
+
+    @Override
+    public dev.mstudio.client.Deployment scaleDeployment(String deployedModel, int capacity) throws IOException {
+        return delegate().scaleDeployment(deployedModel, capacity);
+    }
+
+    @Override
+    public void deleteDeployment(String deployedModel) throws IOException {
+        delegate().deleteDeployment(deployedModel);
+    }
+
+    @Override
     public String baseUrl() {
         return delegate().baseUrl();
     }
