@@ -83,6 +83,7 @@ final class TrainingLog {
                 && add(at(0.96), "Training finished. Exporting model %s.", job.finetunedOutput());
         if (open) {
             add(at(1.0), "Model %s is ready. Usage: %d tokens.", job.finetunedOutput(), plan.usage());
+            add(at(1.0), "##FT_COMPLETE##");
         }
     }
 
@@ -100,18 +101,25 @@ final class TrainingLog {
                 return false;
             }
             long end = at(TRAIN_FROM + TRAIN_SPAN * epoch / plan.epochs());
-            if (!add(end, "Epoch %d/%d done: train_loss %.4f, valid_loss %.4f. Saved checkpoint-%d.", epoch,
-                    plan.epochs(), loss(epoch * steps, total), loss(epoch * steps, total) * 1.06, epoch * steps)) {
+            double eval = loss(epoch * steps, total) * 1.06;
+            if (!add(end, "{'eval_loss': %s, 'eval_runtime': %.2f, 'epoch': %.1f, 'step': %d}", number(eval),
+                    2.5 + (plan.seed() & 0x7) / 4.0, (double) epoch, epoch * steps)
+                    || !add(end, "Epoch %d/%d done. Saved checkpoint-%d.", epoch, plan.epochs(), epoch * steps)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** A step as the service logs it: {'train_loss': 0.913, 'epoch': 0.85, 'step': 40, 'learning_rate': ...}. */
     private boolean writeStep(int epoch, int step, int total) {
         long at = at(TRAIN_FROM + TRAIN_SPAN * step / total);
-        return add(at, "Epoch %d/%d step %d/%d loss %.4f lr %.3e", epoch, plan.epochs(), step, total,
-                loss(step, total), learningRate(step, total));
+        return add(at, "{'train_loss': %s, 'epoch': %.2f, 'step': %d, 'learning_rate': %.3e}",
+                number(loss(step, total)), (double) step / plan.stepsPerEpoch(), step, learningRate(step, total));
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "nan" : String.format(Locale.ROOT, "%.4f", value);
     }
 
     /** The closing lines of a job that failed, was canceled or was forced into a status. */
@@ -166,6 +174,9 @@ final class TrainingLog {
     private double loss(int step, int total) {
         double start = 1.5 + (plan.seed() & 0xFF) / 255.0;
         double progress = (double) step / total;
+        if (diverges() && progress > 0.6) {
+            return Double.NaN;
+        }
         double noise = ((mix(plan.seed() + step) >>> 11) / (double) (1L << 53) - 0.5) * 0.06;
         return Math.max(0.05, start * (0.3 + 0.7 * Math.exp(-3 * progress)) + noise);
     }
@@ -179,6 +190,11 @@ final class TrainingLog {
             case "polynomial" -> base * Math.pow(1 - progress, 2);
             default -> base * (1 - progress);
         };
+    }
+
+    /** One failing run in three goes NaN before it fails, as unstable runs do. */
+    private boolean diverges() {
+        return !job.lifecycle().succeeds() && Math.floorMod(plan.seed(), 3) == 0;
     }
 
     private int gpus() {

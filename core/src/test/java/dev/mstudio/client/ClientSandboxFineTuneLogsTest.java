@@ -42,7 +42,8 @@ class ClientSandboxFineTuneLogsTest {
 
         assertThat(total).isGreaterThan(10).isEqualTo(all.lines().size());
         assertThat(all.lines().get(0)).startsWith("[2024-10-29 16:53:53] Fine-tune job " + job.jobId() + " created");
-        assertThat(all.lines().get(total - 1)).contains("is ready");
+        assertThat(all.lines().get(total - 2)).contains("is ready");
+        assertThat(all.lines().get(total - 1)).endsWith("##FT_COMPLETE##");
         assertThat(all.requestId()).isNotBlank();
         assertThat(slice.total()).isEqualTo(total);
         assertThat(slice.lines()).containsExactlyElementsOf(all.lines().subList(2, 5));

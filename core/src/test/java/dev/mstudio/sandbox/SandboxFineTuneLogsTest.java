@@ -52,7 +52,8 @@ class SandboxFineTuneLogsTest {
         assertThat(defaults.get("logs")).hasSize(Math.min(100, total));
         assertThat(beyond.get("logs")).isEmpty();
         assertThat(all.get("logs").get(0).asText()).startsWith("[2024-10-29 16:53:53] Fine-tune job " + id);
-        assertThat(all.get("logs").get(total - 1).asText()).contains("is ready. Usage:");
+        assertThat(all.get("logs").get(total - 2).asText()).contains("is ready. Usage:");
+        assertThat(all.get("logs").get(total - 1).asText()).endsWith("##FT_COMPLETE##");
     }
 
     @ParameterizedTest
