@@ -108,9 +108,9 @@ class SlashCommandTest {
         SlackCall reply = fixture.slash(USER, "help").awaitReply(text -> text.contains("Show one import job"));
 
         String text = BotFixture.allText(reply.body());
-        // 30 rows since the fine-tuning workflow: the channel commands are on the second page (More)
-        assertThat(text).contains("imports [--status S]").contains("watch ID...").contains("file delete ID")
-                .contains("rows 1–20 of 30").doesNotContain("file upload")
+        // 31 rows since the fine-tuning workflow: the channel commands are on the second page (More)
+        assertThat(text).contains("imports [--status S]").contains("watch ID...").contains("finetune metrics ID")
+                .contains("rows 1–20 of 31").doesNotContain("file upload")
                 .doesNotContain("/history").doesNotContain("`history");
     }
 
