@@ -96,6 +96,11 @@ final class Messages {
         return lineMessage(":wastebasket: " + title(kind, jobId) + " no longer exists (deleted)", false);
     }
 
+    /** A watchdog's alert about a running job: one line, flagged. */
+    Payload alert(String text) {
+        return lineMessage(":rotating_light: " + text, false);
+    }
+
     /** A subscription's channel message about one terminal transition. */
     Payload notice(Job job) {
         return notice(job, List.of());

@@ -4,6 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.paging.Jobs;
+import dev.mstudio.training.FineTuneLogs;
 import dev.mstudio.watch.Watchers;
 import java.io.IOException;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public final class Notifier implements AutoCloseable {
     private final CoreSubscriptions core;
     private final EventProcessor processor;
     private final Delivery delivery;
+    private final WatchAlerts alerts;
     private final SlackSender sender;
     private final Runnable shutdown;
     private final Object kindLock = new Object();
@@ -74,7 +76,14 @@ public final class Notifier implements AutoCloseable {
                         delivery.wake();
                     }
                 }, this::lastLines);
-        this.core = new CoreSubscriptions(b.watchers, processor::offer);
+        this.alerts = new WatchAlerts(store, messages, clock, leadership, delivery::wake,
+                new FineTuneLogs(jobs.client()), runtime.scheduler());
+        this.core = new CoreSubscriptions(b.watchers, incoming -> {
+            if (incoming.source() == Incoming.Source.WATCH) {
+                alerts.observe(incoming.event());
+            }
+            processor.offer(incoming);
+        });
     }
 
     /**
@@ -282,6 +291,7 @@ public final class Notifier implements AutoCloseable {
     @Override
     public synchronized void close() {
         started = false;
+        alerts.close();
         delivery.close();
         core.close();
         shutdown.run();

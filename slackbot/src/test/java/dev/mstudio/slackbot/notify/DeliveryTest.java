@@ -230,4 +230,21 @@ class DeliveryTest {
         assertThat(f.posts("C1")).singleElement().satisfies(c -> assertThat(c.text()).contains(job.jobId()));
         assertThat(f.pending()).isZero();
     }
+
+    @Test
+    void watchedFineTune_whoseLogStopsGrowing_isReportedInTheChannelOnce() throws Exception {
+        f.sandbox.seed(0, 1, 1.0);
+        String id = f.client.listFineTunes(new dev.mstudio.client.FineTuneQuery(1, 10, null, null)).items().get(0).id();
+        f.sandbox.forceStatus(id, "RUNNING");
+        f.notifier.watch("C1", JobKind.FINETUNE, id, "U1");
+        delivery.runDue();
+        f.awaitSynced(JobKind.FINETUNE);
+
+        for (int minute = 0; minute < 45; minute++) {
+            delivery.advance(Duration.ofMinutes(1));
+        }
+
+        assertThat(f.posts("C1")).filteredOn(c -> c.text().contains("has not grown")).singleElement()
+                .satisfies(c -> assertThat(c.text()).contains(id).contains("RUNNING but its log has not grown for 20 min"));
+    }
 }
