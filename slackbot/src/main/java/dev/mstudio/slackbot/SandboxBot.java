@@ -43,7 +43,7 @@ final class SandboxBot implements AutoCloseable {
         FakeSlack slack = null;
         DashScopeClient client = null;
         try {
-            slack = FakeSlack.start(0, out).join(CHANNEL);
+            slack = FakeSlack.start(0, out).join(CHANNEL).saveFilesTo(envFile.toAbsolutePath().getParent().resolve("sandbox-files"));
             BotMetrics metrics = new BotMetrics();
             client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-sandbox"))
                     .okHttpClient(metrics.dashScopeHttp()).build();

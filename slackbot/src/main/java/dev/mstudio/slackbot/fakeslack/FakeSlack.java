@@ -51,6 +51,8 @@ public final class FakeSlack implements AutoCloseable {
     private final Script script = new Script();
     private final Channels channels = new Channels();
     private final AtomicReference<String> socketModeUrl = new AtomicReference<>();
+    private final Uploads uploads = new Uploads();
+    private PrintStream echo;
 
     private FakeSlack(HttpServer server, ExecutorService executor, CallLog log) {
         this.server = server;
@@ -74,8 +76,9 @@ public final class FakeSlack implements AutoCloseable {
                     new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 128);
             CallLog log = new CallLog(echo);
             FakeSlack slack = new FakeSlack(server, executor, log);
+            slack.echo = echo;
             server.createContext("/", new FakeSlackHandler(Clock.systemUTC(), log, slack.script,
-                    slack.channels, slack.socketModeUrl::get));
+                    slack.channels, slack.socketModeUrl::get, slack.uploads, slack::base));
             server.setExecutor(executor);
             server.start();
             return slack;
@@ -87,6 +90,29 @@ public final class FakeSlack implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /**
+     * Keeps every file shared from now on in {@code folder} too ({@code ID.png}) and prints its path
+     * to the echo, as the bot's sandbox mode shows a workspace's images.
+     */
+    public FakeSlack saveFilesTo(java.nio.file.Path folder) {
+        uploads.saveTo(Objects.requireNonNull(folder, "folder"), echo);
+        return this;
+    }
+
+    /** The bytes of a file shared in a channel, or null. */
+    public byte[] file(String id) {
+        return uploads.file(id);
+    }
+
+    /** The IDs of the files shared in {@code channel}, oldest first. */
+    public List<String> filesIn(String channel) {
+        return uploads.sharedIn(channel);
     }
 
     /** The Web API base, e.g. {@code http://127.0.0.1:PORT/api/} (the value for SLACK_API_URL). */

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 final class FakeSlackHandler implements HttpHandler {
     private static final String API = "/api/";
     private static final String RESPONSE = "/response/";
+    private static final String UPLOAD = "/upload/";
     private static final String DOWN = "service_unavailable";
     /** Methods that act in a channel, as the bot: refused where the bot is not a member. */
     private static final Set<String> CHANNEL_METHODS = Set.of("chat.postMessage", "chat.update",
@@ -29,12 +30,17 @@ final class FakeSlackHandler implements HttpHandler {
     private final Script script;
     private final Supplier<String> socketModeUrl;
     private final Channels channels;
+    private final Uploads uploads;
+    private final Supplier<String> base;
     private final AtomicLong tsCounter = new AtomicLong();
     private final Set<String> messages = ConcurrentHashMap.newKeySet();
     private final History history = new History();
 
     /** {@code socketModeUrl}: what apps.connections.open hands out (null: no URL in the answer). */
-    FakeSlackHandler(Clock clock, CallLog log, Script script, Channels channels, Supplier<String> socketModeUrl) {
+    FakeSlackHandler(Clock clock, CallLog log, Script script, Channels channels, Supplier<String> socketModeUrl,
+            Uploads uploads, Supplier<String> base) {
+        this.uploads = uploads;
+        this.base = base;
         this.clock = clock;
         this.channels = channels;
         this.log = log;
@@ -46,7 +52,13 @@ final class FakeSlackHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String body = readBody(exchange.getRequestBody());
+            byte[] raw = exchange.getRequestBody().readNBytes(Uploads.MAX_BYTES + 1);
+            if (path.startsWith(UPLOAD)) {
+                boolean taken = uploads.receive(path.substring(UPLOAD.length()), raw);
+                send(exchange, taken ? 200 : 404, taken ? "OK" : "{\"ok\":false,\"error\":\"file_not_found\"}", 0);
+                return;
+            }
+            String body = new String(raw, StandardCharsets.UTF_8);
             ObjectNode params = Params.parse(exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
             if (path.startsWith(API) && path.length() > API.length()) {
@@ -128,6 +140,8 @@ final class FakeSlackHandler implements HttpHandler {
             case "conversations.history" -> conversation(channel, history.history(params));
             case "conversations.replies" -> conversation(channel, history.replies(params));
             case "conversations.info" -> info(channel);
+            case "files.getUploadURLExternal" -> ok(uploads.uploadUrl(base.get(), params).toString(), null);
+            case "files.completeUploadExternal" -> completeUpload(params);
             case "chat.update" -> update(channel, Params.text(params, "ts"));
             case "chat.postEphemeral" -> ok("{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}", null);
             case "auth.test" -> ok("{\"ok\":true,\"url\":\"https://fake-slack.invalid/\",\"team\":\"Fake Slack\","
@@ -157,6 +171,14 @@ final class FakeSlackHandler implements HttpHandler {
     private Reply conversation(String channel, ObjectNode answer) {
         String refusal = channels.refusal(channel);
         return refusal != null ? new Reply(error(refusal), null, refusal) : ok(answer.toString(), null);
+    }
+
+    /** Shares uploaded files in a channel (or thread) the bot may post to. */
+    private Reply completeUpload(ObjectNode params) {
+        String channel = Params.text(params, "channel_id");
+        String refusal = channel == null ? null : channels.refusal(channel);
+        String error = refusal != null ? refusal : uploads.complete(params, channel);
+        return error != null ? new Reply(error(error), null, error) : ok(uploads.completed(params).toString(), null);
     }
 
     /** conversations.info: a channel the bot can see, and whether it is a member; else channel_not_found. */

@@ -25,7 +25,11 @@ record Attempt(OutboxEntry head, List<Long> ids, Call call, String skip) {
      * @param digest    the call rolls several notices into one
      */
     record Call(boolean update, String channel, String ts, String threadTs, boolean broadcast, Payload payload,
-            boolean digest) {
+            boolean digest, boolean upload) {
+        Call(boolean update, String channel, String ts, String threadTs, boolean broadcast, Payload payload,
+                boolean digest) {
+            this(update, channel, ts, threadTs, broadcast, payload, digest, false);
+        }
     }
 
     static Attempt send(OutboxEntry head, List<Long> ids, Call call) {

@@ -32,6 +32,8 @@ final class AttemptPlanner {
             case POST -> post(c, head);
             case UPDATE -> update(c, head);
             case REPLY, NOTICE -> completion(c, head);
+            case CHART -> Attempt.send(head, List.of(head.id()), new Call(false, head.channel(), null,
+                    messageTs(c, head), false, head.payload(), false, true));
         };
     }
 

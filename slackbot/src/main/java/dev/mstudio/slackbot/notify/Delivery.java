@@ -36,6 +36,7 @@ final class Delivery {
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong reconciled = new AtomicLong();
     private final FailureNotices failures;
+    private final java.util.function.Function<String, byte[]> charts;
     private volatile Instant lastDeliveryAt;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
@@ -43,7 +44,9 @@ final class Delivery {
     private volatile boolean closed;
 
     Delivery(BotStore store, SlackSender sender, DeliverySettings settings, Messages messages, Clock clock,
-            WatchScheduler scheduler, Executor executor, Leadership leadership) {
+            WatchScheduler scheduler, Executor executor, Leadership leadership,
+            java.util.function.Function<String, byte[]> charts) {
+        this.charts = charts;
         this.store = store;
         this.leadership = leadership;
         this.sender = sender;
@@ -135,6 +138,10 @@ final class Delivery {
             return;
         }
         Attempt.Call call = attempt.call();
+        if (call.upload()) {
+            upload(attempt);
+            return;
+        }
         if (!call.update() && reconciled(attempt)) {
             return;
         }
@@ -152,6 +159,22 @@ final class Delivery {
         Instant now = clock.instant();
         pacing.called(head.channel(), now);
         settle(attempt, result, now);
+    }
+
+    /** A fine-tune's loss chart, drawn now from its log and uploaded into the watch's thread. */
+    private void upload(Attempt attempt) {
+        Attempt.Call call = attempt.call();
+        String jobId = call.payload().line();
+        byte[] png = jobId == null ? null : charts.apply(jobId);
+        Instant now = clock.instant();
+        if (png == null) {
+            settle(attempt, SendResult.ok(call.threadTs()), now);
+            return;
+        }
+        SendResult result = sender.upload(call.channel(), call.threadTs(), "loss-" + jobId + ".png",
+                call.payload().text(), png);
+        pacing.called(attempt.head().channel(), clock.instant());
+        settle(attempt, result, clock.instant());
     }
 
     /**

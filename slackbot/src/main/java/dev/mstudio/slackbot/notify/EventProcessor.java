@@ -153,6 +153,10 @@ final class EventProcessor {
                 Payload reply = job != null ? messages.reply(job, watch.userId(), tail(work, job))
                         : messages.goneReply(event.kind(), event.jobId());
                 work.add(watch.channel(), OutboxEntry.Op.REPLY, watch.id(), reply, work.now.plus(digestWindow));
+                if (job != null && job.kind() == JobKind.FINETUNE) {
+                    work.add(watch.channel(), OutboxEntry.Op.CHART, watch.id(), new Payload("Training loss of fine-tune job "
+                            + job.id(), null, false, job.id()), work.now.plus(digestWindow));
+                }
             }
             store.watches().told(c, watch.id(), status, !end);
         }

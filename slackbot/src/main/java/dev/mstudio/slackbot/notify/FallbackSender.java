@@ -64,6 +64,11 @@ final class FallbackSender implements SlackSender {
     }
 
     @Override
+    public SendResult upload(String channel, String threadTs, String filename, String title, byte[] bytes) {
+        return delegate.upload(channel, threadTs, filename, title, bytes);
+    }
+
+    @Override
     public java.util.Optional<String> cannotPost(String channel) {
         return delegate.cannotPost(channel);
     }

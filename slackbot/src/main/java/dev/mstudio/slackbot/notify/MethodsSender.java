@@ -6,7 +6,10 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
+import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.Message;
 import java.io.IOException;
@@ -22,6 +25,9 @@ final class MethodsSender implements SlackSender {
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
     /** The metadata event type that marks the bot's own notifications. */
     static final String EVENT_TYPE = "mstudio_outbox";
+    /** Sends an upload's bytes to the URL Slack gave; never repeats a request on its own. */
+    private static final okhttp3.OkHttpClient UPLOADS = new okhttp3.OkHttpClient.Builder()
+            .retryOnConnectionFailure(false).callTimeout(Duration.ofSeconds(60)).build();
     private static final String IDS = "ids";
     private static final int PAGE = 200;
     static final String NOT_INVITED = "I am not in this channel, so I cannot post here (a private channel or "
@@ -107,6 +113,33 @@ final class MethodsSender implements SlackSender {
             return Lookup.unknown("too many messages to search");
         } catch (SlackApiException | IOException | RuntimeException e) {
             return Lookup.unknown(describe(e));
+        }
+    }
+
+    @Override
+    public SendResult upload(String channel, String threadTs, String filename, String title, byte[] bytes) {
+        try {
+            FilesGetUploadURLExternalResponse url = client.filesGetUploadURLExternal(r -> r.filename(filename)
+                    .length(bytes.length));
+            if (!url.isOk()) {
+                return SendResult.slackError(url.getError());
+            }
+            okhttp3.Request put = new okhttp3.Request.Builder().url(url.getUploadUrl())
+                    .post(okhttp3.RequestBody.create(bytes, okhttp3.MediaType.get("image/png"))).build();
+            try (okhttp3.Response sent = UPLOADS.newCall(put).execute()) {
+                if (!sent.isSuccessful()) {
+                    return SendResult.transientFailure("upload HTTP " + sent.code());
+                }
+            }
+            FilesCompleteUploadExternalResponse done = client.filesCompleteUploadExternal(r -> r
+                    .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(url.getFileId())
+                            .title(title).build()))
+                    .channelId(channel).threadTs(threadTs));
+            return done.isOk() ? SendResult.ok(threadTs) : SendResult.slackError(done.getError());
+        } catch (SlackApiException e) {
+            return fromException(e);
+        } catch (IOException | RuntimeException e) {
+            return SendResult.transientFailure(describe(e));
         }
     }
 

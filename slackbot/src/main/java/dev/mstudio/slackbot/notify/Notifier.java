@@ -62,8 +62,9 @@ public final class Notifier implements AutoCloseable {
         this.shutdown = runtime.shutdown();
         this.sender = b.sender;
         this.leadership = b.leadership;
+        FineTuneLogs logs = new FineTuneLogs(jobs.client());
         this.delivery = new Delivery(store, b.sender, settings, messages, clock, runtime.scheduler(),
-                runtime.executor(), leadership);
+                runtime.executor(), leadership, jobId -> chart(logs, jobId));
         this.processor = new EventProcessor(store, messages, clock, settings.digestWindow(), runtime.executor(),
                 new EventProcessor.AfterCommit() {
                     @Override
@@ -301,6 +302,16 @@ public final class Notifier implements AutoCloseable {
         List<ChannelWatch> all = store.tx(c -> store.watches().activeInChannel(c, channel));
         all.forEach(w -> unwatch(channel, w.jobId()));
         return !all.isEmpty();
+    }
+
+    /** A fine-tune's loss chart as a PNG, or null when its log has no loss to draw or cannot be read now. */
+    private static byte[] chart(FineTuneLogs logs, String jobId) {
+        try {
+            return ChartPng.render("Training loss of fine-tune job " + jobId,
+                    dev.mstudio.training.TrainingLogParser.parse(logs.lines(jobId)));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

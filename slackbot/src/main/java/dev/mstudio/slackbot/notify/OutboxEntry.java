@@ -24,7 +24,9 @@ record OutboxEntry(long id, String channel, Op op, String watchId, Payload paylo
         /** The thread reply under a watch's message when the job ends. */
         REPLY,
         /** A channel message for a subscription. */
-        NOTICE;
+        NOTICE,
+        /** A fine-tune's loss chart (a PNG), uploaded into its watch's thread after the reply. */
+        CHART;
 
         /** Completion notices are what a burst rolls into a digest. */
         boolean completion() {

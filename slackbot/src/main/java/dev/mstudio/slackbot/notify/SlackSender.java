@@ -21,4 +21,10 @@ interface SlackSender {
      * fix it, or empty when it can (or when Slack cannot tell now: delivery will report then).
      */
     java.util.Optional<String> cannotPost(String channel);
+
+    /**
+     * Uploads a file into {@code channel} (in the thread {@code threadTs}, if given) the way Slack
+     * asks: files.getUploadURLExternal, the bytes to that URL, files.completeUploadExternal.
+     */
+    SendResult upload(String channel, String threadTs, String filename, String title, byte[] bytes);
 }
