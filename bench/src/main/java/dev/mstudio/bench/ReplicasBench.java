@@ -91,6 +91,7 @@ public final class ReplicasBench {
             String three = pollCost();
             System.out.printf("  DashScope requests per 1 s poll cycle: %s with one replica; %s with %d%n", one,
                     three, REPLICAS);
+            Map<String, Long> before = sandbox.stats().requests();
             Instant burst = Instant.now();
             for (int i = 0; i < ids.size(); i++) {
                 sandbox.forceStatus(ids.get(i), i % 2 == 0 ? "FAILED" : "SUCCESSED");
@@ -101,6 +102,7 @@ public final class ReplicasBench {
             System.out.printf("  every completion delivered %.1f s after the burst%n",
                     Duration.between(burst, Instant.now()).toMillis() / 1000.0);
             pause(Duration.ofSeconds(5));
+            requestsSince(before);
         } finally {
             for (ReplicaProcess replica : replicas) {
                 replica.kill();
@@ -154,6 +156,19 @@ public final class ReplicasBench {
         long ran = replicas.stream().mapToLong(r -> r.cycles.get()).sum() - cycles;
         long made = sandbox.stats().total() - requests;
         return String.format("%.1f (%d requests in 10 s; %d watcher cycles)", made / 10.0, made, ran);
+    }
+
+    /** DashScope requests by kind since the burst: list pages against one GET per job. */
+    private void requestsSince(Map<String, Long> before) {
+        Map<String, Long> after = sandbox.stats().requests();
+        System.out.print("  DashScope requests after the burst:");
+        after.forEach((kind, n) -> {
+            long made = n - before.getOrDefault(kind, 0L);
+            if (made > 0 && kind.startsWith("GET /api")) {
+                System.out.printf(" %s %d;", kind, made);
+            }
+        });
+        System.out.println();
     }
 
     private void report(List<String> ids) {
