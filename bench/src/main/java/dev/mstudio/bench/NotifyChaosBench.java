@@ -188,6 +188,11 @@ public final class NotifyChaosBench {
 
     /** The watch message of each job: its successful top-level post. */
     private Map<String, SlackCall> watchPosts(List<String> ids) {
+        return watchPosts(slack, ids);
+    }
+
+    /** The watch message of each job in {@code ids}: its first successful top-level post. */
+    static Map<String, SlackCall> watchPosts(FakeSlack slack, List<String> ids) {
         Map<String, SlackCall> posts = new HashMap<>();
         for (SlackCall call : slack.calls("chat.postMessage")) {
             if (call.ok() && call.threadTs() == null && call.text() != null && call.text().startsWith("Import job ")) {
@@ -201,6 +206,11 @@ public final class NotifyChaosBench {
 
     /** How often each job's completion was told: thread replies and digest lines. */
     private Map<String, Long> reported(List<String> ids) {
+        return reported(slack, ids);
+    }
+
+    /** How often FakeSlack was told each job's completion: thread replies and digest lines. */
+    static Map<String, Long> reported(FakeSlack slack, List<String> ids) {
         Map<String, Long> counts = new HashMap<>();
         ids.forEach(id -> counts.put(id, 0L));
         for (SlackCall call : slack.calls("chat.postMessage")) {
@@ -223,7 +233,7 @@ public final class NotifyChaosBench {
         return String.format("C%05d", index % channels);
     }
 
-    private static List<String> activeImports(Sandbox sandbox, int limit) throws Exception {
+    static List<String> activeImports(Sandbox sandbox, int limit) throws Exception {
         List<String> ids = new ArrayList<>();
         try (DashScopeClient client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-bench"))
                 .build()) {

@@ -51,11 +51,15 @@ final class JobViews {
         }
         List<Result.FollowUp> followUps = new ArrayList<>();
         if (listing.hasNext()) {
-            followUps.add(new Result.FollowUp("Next page", asked.sibling(query.kind().plural(),
-                    Declarations.STATUS, query.status(), Declarations.MODEL, query.model(),
-                    Declarations.PAGE, listing.pageNo() + 1, Declarations.SIZE, query.pageSize())));
+            followUps.add(new Result.FollowUp("Next page", command(query.withPage(listing.pageNo() + 1), asked)));
         }
         return new Result.Table(title(query), COLUMNS, rows, footer, listingJson(query, page), followUps);
+    }
+
+    /** The listing command that shows {@code query}'s page, in {@code asked}'s language: "imports --page 2 --size 10". */
+    static Command command(JobQuery query, Command asked) {
+        return asked.sibling(query.kind().plural(), Declarations.STATUS, query.status(), Declarations.MODEL,
+                query.model(), Declarations.PAGE, query.pageNo(), Declarations.SIZE, query.pageSize());
     }
 
     /** {"total", "page_no", "page_size", "list" (imports) or "jobs" (fine-tunes): [raw job objects]}. */

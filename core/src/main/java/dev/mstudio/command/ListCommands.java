@@ -7,19 +7,20 @@ import java.io.IOException;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-/** /imports, /finetunes, and /next and /prev through the listing last shown. */
+/**
+ * /imports, /finetunes, and /next and /prev through the listing last shown: the session's own, or
+ * the one its {@link ListingMemory} recalls (shown perhaps by another process), shown again first.
+ */
 final class ListCommands {
 
     Result list(Session session, Command invocation, JobKind kind) throws IOException {
-        JobQuery query = new JobQuery(kind, invocation.get(Declarations.STATUS), invocation.get(Declarations.MODEL),
-                invocation.get(Declarations.PAGE, 1), invocation.get(Declarations.SIZE, JobQuery.DEFAULT_PAGE_SIZE));
-        Listing listing = session.jobs().listing(query);
-        session.listing(listing);
+        Listing listing = session.jobs().listing(query(invocation, kind));
+        shown(session, listing, invocation);
         return JobViews.table(listing, invocation);
     }
 
     Result next(Session session, Command invocation, Context context) throws IOException {
-        Optional<Listing> shown = session.listing();
+        Optional<Listing> shown = lastShown(session, invocation);
         if (shown.isEmpty()) {
             return nothingShown(invocation);
         }
@@ -32,11 +33,12 @@ final class ListCommands {
         } catch (NoSuchElementException e) {
             return edge("Already on the last page (" + listing.pageCount() + " of " + listing.pageCount() + ").");
         }
+        shown(session, listing, invocation);
         return JobViews.table(listing, invocation);
     }
 
     Result prev(Session session, Command invocation, Context context) throws IOException {
-        Optional<Listing> shown = session.listing();
+        Optional<Listing> shown = lastShown(session, invocation);
         if (shown.isEmpty()) {
             return nothingShown(invocation);
         }
@@ -49,7 +51,51 @@ final class ListCommands {
         } catch (NoSuchElementException e) {
             return edge("Already on the first page (1 of " + listing.pageCount() + ").");
         }
+        shown(session, listing, invocation);
         return JobViews.table(listing, invocation);
+    }
+
+    private static JobQuery query(Command listing, JobKind kind) {
+        return new JobQuery(kind, listing.get(Declarations.STATUS), listing.get(Declarations.MODEL),
+                listing.get(Declarations.PAGE, 1), listing.get(Declarations.SIZE, JobQuery.DEFAULT_PAGE_SIZE));
+    }
+
+    /** Keeps the listing in the session, and its command line in the session's memory if it has one. */
+    private static void shown(Session session, Listing listing, Command asked) {
+        session.listing(listing);
+        session.listingMemory().ifPresent(memory -> memory.remember(JobViews.command(listing.query(), asked).canonical()));
+    }
+
+    /** The listing shown last: the session's own, or the remembered command's page loaded again. */
+    private static Optional<Listing> lastShown(Session session, Command invocation) throws IOException {
+        Optional<ListingMemory> memory = session.listingMemory();
+        if (memory.isEmpty()) {
+            return session.listing();
+        }
+        Optional<Command> remembered = memory.get().recall().flatMap(line -> parse(invocation, line));
+        Optional<JobKind> kind = remembered.flatMap(ListCommands::kindListed);
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(session.jobs().listing(query(remembered.get(), kind.get())));
+    }
+
+    /** A remembered line that no longer parses (a release changed the language) is forgotten. */
+    private static Optional<Command> parse(Command invocation, String line) {
+        try {
+            return Optional.of(new Parser(invocation.grammar()).parse(line));
+        } catch (Rejected rejected) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<JobKind> kindListed(Command command) {
+        for (JobKind kind : JobKind.values()) {
+            if (kind.plural().equals(command.path())) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Result edge(String text) {

@@ -34,6 +34,7 @@ public final class Session implements AutoCloseable {
     private final Function<String, DashScopeClient> regionSwitch;
     private final Watches watches;
     private final WorkflowNames names = new WorkflowNames();
+    private final ListingMemory listingMemory;
     private volatile Connection connection;
     private volatile Listing listing;
     private volatile boolean jsonOutput;
@@ -50,6 +51,7 @@ public final class Session implements AutoCloseable {
         this.regionSwitch = builder.regionSwitch;
         this.connection = new Connection(builder.jobs, builder.watchers, null);
         this.watches = new Watches();
+        this.listingMemory = builder.listingMemory;
     }
 
     /** A session over shared {@code jobs} and {@code watchers} (neither is closed by the session). */
@@ -158,6 +160,10 @@ public final class Session implements AutoCloseable {
         this.listing = shown;
     }
 
+    Optional<ListingMemory> listingMemory() {
+        return Optional.ofNullable(listingMemory);
+    }
+
     void jsonOutput(boolean json) {
         this.jsonOutput = json;
     }
@@ -204,6 +210,7 @@ public final class Session implements AutoCloseable {
         private Sleeper sleeper = Sleeper.system();
         private Duration followInterval = Duration.ofSeconds(2);
         private Function<String, DashScopeClient> regionSwitch;
+        private ListingMemory listingMemory;
 
         private Builder(Supplier<Jobs> jobs, Supplier<Watchers> watchers) {
             this.jobs = jobs;
@@ -245,6 +252,15 @@ public final class Session implements AutoCloseable {
         /** How waits between polls are spent (default: really sleeping); tests inject their own. */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Where the listing shown last is kept for {@code /next} and {@code /prev} (default: in this
+         * session's memory), e.g. a store shared by the bot's replicas.
+         */
+        public Builder listingMemory(ListingMemory listingMemory) {
+            this.listingMemory = Objects.requireNonNull(listingMemory, "listingMemory");
             return this;
         }
 

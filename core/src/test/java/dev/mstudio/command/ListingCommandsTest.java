@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mstudio.client.JobKind;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,54 @@ class ListingCommandsTest {
         assertThat(back.rows()).isEqualTo(second.rows());
         fixture.run("/prev");
         assertThat(((Result.Message) fixture.run("/prev")).text()).isEqualTo("Already on the first page (1 of 3).");
+    }
+
+    @Test
+    void next_inAnotherSessionSharingTheMemory_continuesTheListingItShowed() {
+        AtomicReference<String> shared = new AtomicReference<>();
+        ListingMemory memory = new ListingMemory() {
+            @Override
+            public Optional<String> recall() {
+                return Optional.ofNullable(shared.get());
+            }
+
+            @Override
+            public void remember(String line) {
+                shared.set(line);
+            }
+        };
+        try (Session one = Session.builder(fixture.jobs, fixture.watchers).listingMemory(memory).build();
+                Session other = Session.builder(fixture.jobs, fixture.watchers).listingMemory(memory).build()) {
+            fixture.language.run(one, "imports --status RUNNING --size 4", Context.repl());
+            assertThat(shared.get()).isEqualTo("imports --status RUNNING --page 1 --size 4");
+
+            Result.Table second = (Result.Table) fixture.language.run(other, "next", Context.repl());
+            Result.Table first = (Result.Table) fixture.language.run(one, "prev", Context.repl());
+
+            assertThat(second.footer()).startsWith("page 2 of ");
+            assertThat(second.title()).isEqualTo("Import jobs · status RUNNING");
+            assertThat(first.footer()).startsWith("page 1 of ");
+            assertThat(shared.get()).isEqualTo("imports --status RUNNING --page 1 --size 4");
+        }
+    }
+
+    @Test
+    void next_whenTheMemoryHoldsNoListingLine_saysWhatToRunFirst() {
+        ListingMemory memory = new ListingMemory() {
+            @Override
+            public Optional<String> recall() {
+                return Optional.of("help imports");
+            }
+
+            @Override
+            public void remember(String line) {
+            }
+        };
+        try (Session session = Session.builder(fixture.jobs, fixture.watchers).listingMemory(memory).build()) {
+            Result.Failure failure = (Result.Failure) fixture.language.run(session, "next", Context.repl());
+
+            assertThat(failure.message()).isEqualTo("There is no listing to page through yet.");
+        }
     }
 
     @Test

@@ -42,7 +42,11 @@ final class BotFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger ids = new AtomicInteger();
 
-    private BotFixture(Sandbox sandbox, FakeSlack slack, DashScopeClient client, Bot bot) {
+    private final BotConfig config;
+    private final List<Bot> replicas = new ArrayList<>();
+
+    private BotFixture(Sandbox sandbox, FakeSlack slack, DashScopeClient client, Bot bot, BotConfig config) {
+        this.config = config;
         this.sandbox = sandbox;
         this.slack = slack;
         this.client = client;
@@ -50,6 +54,11 @@ final class BotFixture implements AutoCloseable {
     }
 
     static BotFixture start(Duration commandTimeout) throws Exception {
+        return start(commandTimeout, "jdbc:sqlite::memory:");
+    }
+
+    /** A bot on the store at {@code dbUrl}; {@link #replica} starts more on the same store (PostgreSQL). */
+    static BotFixture start(Duration commandTimeout, String dbUrl) throws Exception {
         Clock frozen = Clock.fixed(Instant.parse("2024-11-01T12:00:00Z"), ZoneOffset.UTC);
         Sandbox sandbox = Sandbox.builder().port(0).clock(frozen).random(7).build().start().seedDemo();
         FakeSlack slack = FakeSlack.start(0).join(CHANNEL);
@@ -57,9 +66,16 @@ final class BotFixture implements AutoCloseable {
         DashScopeClient client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-test"))
                 .okHttpClient(metrics.dashScopeHttp()).maxAttempts(1).build();
         BotConfig config = new BotConfig("xoxb-test", SECRET, null, slack.apiUrl(), "127.0.0.1", 0, "/mstudio",
-                Admins.of(ADMIN), "jdbc:sqlite::memory:", commandTimeout);
-        Bot bot = Bot.builder(config, client).metrics(metrics).build().start();
-        return new BotFixture(sandbox, slack, client, bot);
+                Admins.of(ADMIN), dbUrl, commandTimeout);
+        Bot bot = Bot.builder(config, client).metrics(metrics).replicaId("replica-0").build().start();
+        return new BotFixture(sandbox, slack, client, bot, config);
+    }
+
+    /** Another bot (its own HTTP server, sessions and store connection) on this one's store, sandbox and FakeSlack. */
+    Bot replica() throws Exception {
+        Bot replica = Bot.builder(config, client).replicaId("replica-" + (replicas.size() + 1)).build().start();
+        replicas.add(replica);
+        return replica;
     }
 
     /** Sends {@code /mstudio text} as {@code user}, signed now. */
@@ -69,14 +85,26 @@ final class BotFixture implements AutoCloseable {
 
     /** Sends {@code /mstudio text} as {@code user} in {@code channel}, signed now. */
     Sent slashIn(String channel, String user, String text) throws IOException, InterruptedException {
-        String body = SignedRequest.slashCommand("/mstudio", text, user, channel, slack.responseUrl("r" + ids.incrementAndGet()));
-        return send(SignedRequest.sign(SECRET, body, Instant.now()));
+        return slashTo(bot, channel, user, text);
+    }
+
+    /** Sends {@code /mstudio text} to {@code target} (this bot or a {@link #replica}). */
+    Sent slashTo(Bot target, String channel, String user, String text) throws IOException, InterruptedException {
+        String id = "r" + ids.incrementAndGet();
+        String body = SignedRequest.slashCommand("/mstudio", text, user, channel, slack.responseUrl(id));
+        return send(target, SignedRequest.sign(SECRET, body, Instant.now()), id);
     }
 
     /** Clicks button {@code actionId} carrying {@code value} as {@code user}, signed now. */
     Sent click(String user, String actionId, String value) throws IOException, InterruptedException {
-        String body = SignedRequest.buttonClick(actionId, value, user, CHANNEL, slack.responseUrl("c" + ids.incrementAndGet()));
-        return send(SignedRequest.sign(SECRET, body, Instant.now()));
+        return clickOn(bot, user, actionId, value);
+    }
+
+    /** Clicks on {@code target} (this bot or a {@link #replica}). */
+    Sent clickOn(Bot target, String user, String actionId, String value) throws IOException, InterruptedException {
+        String id = "c" + ids.incrementAndGet();
+        String body = SignedRequest.buttonClick(actionId, value, user, CHANNEL, slack.responseUrl(id));
+        return send(target, SignedRequest.sign(SECRET, body, Instant.now()), id);
     }
 
     /** Clicks as {@code user} in {@code channel}. */
@@ -105,14 +133,19 @@ final class BotFixture implements AutoCloseable {
     }
 
     Sent send(SignedRequest request) throws IOException, InterruptedException {
+        return send(bot, request, null);
+    }
+
+    private Sent send(Bot target, SignedRequest request, String responseId) throws IOException, InterruptedException {
         Set<SlackCall> before = Collections.newSetFromMap(new IdentityHashMap<>());
         before.addAll(slack.calls("response"));
-        HttpResponse<String> ack = http.send(request.toHttp(bot.eventsUrl(), WAIT), HttpResponse.BodyHandlers.ofString());
-        return new Sent(ack, before);
+        HttpResponse<String> ack = http.send(request.toHttp(target.eventsUrl(), WAIT), HttpResponse.BodyHandlers.ofString());
+        return new Sent(ack, before, responseId);
     }
 
     @Override
     public void close() {
+        replicas.forEach(Bot::close);
         bot.close();
         client.close();
         slack.close();
@@ -123,10 +156,18 @@ final class BotFixture implements AutoCloseable {
     final class Sent {
         final HttpResponse<String> ack;
         private final Set<SlackCall> before;
+        private final String responseId;
 
-        Sent(HttpResponse<String> ack, Set<SlackCall> before) {
+        Sent(HttpResponse<String> ack, Set<SlackCall> before, String responseId) {
             this.ack = ack;
             this.before = before;
+            this.responseId = responseId;
+        }
+
+        /** The first post to this request's own response_url whose text {@code match}es. */
+        SlackCall awaitOwnReply(Predicate<String> match) {
+            return slack.awaitCall("response", call -> responseId != null && responseId.equals(call.responseId())
+                    && match.test(allText(call.body())), WAIT);
         }
 
         /** The first response_url post since this request whose text (any text in it) {@code match}es. */

@@ -36,7 +36,7 @@ final class BlockFormatter {
     Reply format(Result result, View view) {
         if (result instanceof Result.Table table) {
             String token = table.rows().size() > TableBlocks.ROWS_PER_MESSAGE
-                    ? pages.keep(table, view.caller().user()) : null;
+                    ? pages.keep(table, view.caller()) : null;
             return tablePage(table, token, 0, view);
         }
         if (result instanceof Result.Detail detail) {

@@ -11,6 +11,7 @@ import dev.mstudio.watch.Watchers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The bot's Slack handlers: the slash command and the buttons, wired to the core command language
@@ -33,10 +34,12 @@ public final class BotHandlers implements AutoCloseable {
         this.slashCommand = builder.slashCommand;
         CommandLanguage language = new ChannelCommands(builder.following).bindTo(CommandLanguage.standard());
         language.prepare();
-        TablePages pages = new TablePages(builder.ticker);
-        Buttons buttons = new Buttons(Objects.requireNonNull(builder.store, "store"), builder.clock);
+        BotStore store = Objects.requireNonNull(builder.store, "store");
+        TablePages pages = new TablePages(store, builder.clock,
+                new TableCodec(line -> Optional.ofNullable(language.parse(line).command())));
+        Buttons buttons = new Buttons(store, builder.clock);
         BlockFormatter formatter = new BlockFormatter(pages, buttons);
-        this.sessions = new Sessions(builder.jobs, builder.watchers, builder.clock, builder.ticker);
+        this.sessions = new Sessions(builder.jobs, builder.watchers, store, builder.clock, builder.ticker);
         this.dispatcher = new Dispatcher(builder.threads, builder.queue, builder.commandTimeout,
                 new ReplySender(builder.slack));
         CommandRunner runner = new CommandRunner(language, sessions, builder.admins, formatter,
@@ -146,7 +149,7 @@ public final class BotHandlers implements AutoCloseable {
             return this;
         }
 
-        /** Time source of the session and table caches (tests inject a fake one). */
+        /** Time source of the sessions cache (tests inject a fake one). */
         public Builder ticker(Ticker ticker) {
             this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;

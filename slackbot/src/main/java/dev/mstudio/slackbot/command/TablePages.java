@@ -1,47 +1,52 @@
 package dev.mstudio.slackbot.command;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.mstudio.command.Result;
+import dev.mstudio.slackbot.notify.BotStore;
+import dev.mstudio.slackbot.notify.KeptTable;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Tables too long for one Slack message, kept for a while so that the "More" button can show the
- * next slice. Bounded and expiring: a click after expiry gets a polite "run it again".
+ * Tables too long for one Slack message, kept in the bot's store for {@link #KEEP} so that the
+ * "More" button shows the next slice on whichever replica the click reaches. A click after expiry
+ * gets a polite "run it again".
  */
 final class TablePages {
     static final Duration KEEP = Duration.ofMinutes(30);
-    private static final int MAX_TABLES = 500;
 
     private final SecureRandom random = new SecureRandom();
-    private final Cache<String, Kept> tables;
+    private final BotStore store;
+    private final Clock clock;
+    private final TableCodec codec;
 
     /** A table and who asked for it: only they page through it in place. */
     record Kept(Result.Table table, String owner) {
     }
 
-    TablePages() {
-        this(Ticker.systemTicker());
-    }
-
-    TablePages(Ticker ticker) {
-        this.tables = Caffeine.newBuilder().maximumSize(MAX_TABLES).expireAfterAccess(KEEP).ticker(ticker).build();
+    TablePages(BotStore store, Clock clock, TableCodec codec) {
+        this.store = store;
+        this.clock = clock;
+        this.codec = codec;
     }
 
     /** Keeps {@code table}, asked for by {@code owner}, and returns the token the More button carries. */
-    String keep(Result.Table table, String owner) {
-        byte[] bytes = new byte[8];
+    String keep(Result.Table table, Caller owner) {
+        byte[] bytes = new byte[12];
         random.nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes);
-        tables.put(token, new Kept(table, owner));
+        Instant now = clock.instant();
+        store.keepTable(new KeptTable(token, owner.user(), owner.channel(), codec.write(table), now, now.plus(KEEP)));
         return token;
     }
 
     Optional<Kept> find(String token) {
-        return Optional.ofNullable(tables.getIfPresent(token));
+        if (token == null || token.isEmpty() || token.length() > Buttons.MAX_TOKEN) {
+            return Optional.empty();
+        }
+        return store.keptTable(token, clock.instant()).map(kept -> new Kept(codec.read(kept.body()), kept.owner()));
     }
 }

@@ -4,8 +4,12 @@ import dev.mstudio.client.JobKind;
 import dev.mstudio.watch.WatchStateStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bot's persistent state over plain JDBC: channel subscriptions, watches, the notification
@@ -26,6 +30,9 @@ public final class BotStore implements WatchStateStore, AutoCloseable {
     public static final String ENV_DB = "MSTUDIO_DB";
     /** Used when {@value #ENV_DB} is not set. */
     public static final String DEFAULT_URL = "jdbc:sqlite:~/.mstudio/bot.db";
+    /** How long a listing shown and not paged through is remembered for next/prev. */
+    public static final Duration LISTING_TTL = Duration.ofMinutes(30);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     private final Db db;
     private final StateTable state = new StateTable();
@@ -33,6 +40,8 @@ public final class BotStore implements WatchStateStore, AutoCloseable {
     private final WatchTable watches = new WatchTable();
     private final OutboxTable outbox = new OutboxTable();
     private final ButtonTable buttons = new ButtonTable();
+    private final PagingTables paging = new PagingTables();
+    private final AtomicLong lastPurge = new AtomicLong();
 
     private final Clock clock;
     private volatile Leadership saving = Leadership.always();
@@ -97,14 +106,14 @@ public final class BotStore implements WatchStateStore, AutoCloseable {
     public void putButton(ButtonAction action) {
         Objects.requireNonNull(action, "action");
         db.tx(c -> {
-            buttons.purge(c, action.createdAt().minus(java.time.Duration.ofDays(1)));
+            buttons.purge(c, action.createdAt().minus(Duration.ofDays(1)));
             buttons.insert(c, action);
             return null;
         });
     }
 
     /** What the button carrying {@code token} does, if the bot made it and has not forgotten it. */
-    public java.util.Optional<ButtonAction> button(String token) {
+    public Optional<ButtonAction> button(String token) {
         Objects.requireNonNull(token, "token");
         return db.tx(c -> buttons.find(c, token));
     }
@@ -113,14 +122,58 @@ public final class BotStore implements WatchStateStore, AutoCloseable {
      * Marks the confirmation {@code token} used at {@code now}: true for exactly one caller, false
      * when it is unknown, expired or already used.
      */
-    public boolean claimButton(String token, java.time.Instant now) {
+    public boolean claimButton(String token, Instant now) {
         Objects.requireNonNull(token, "token");
         return db.tx(c -> buttons.claim(c, token, now));
+    }
+
+    /**
+     * Remembers the listing {@code user} was shown last in {@code channel} ({@code line}, the listing
+     * command with its page), for next/prev on any replica. Listings idle for {@link #LISTING_TTL} are
+     * forgotten, and expired tables deleted, at most once a minute.
+     */
+    public void rememberListing(String channel, String user, String line, Instant at) {
+        Objects.requireNonNull(line, "line");
+        db.tx(c -> {
+            paging.rememberListing(c, Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(user, "user"),
+                    line, at);
+            return null;
+        });
+        purgeEveryMinute(at);
+    }
+
+    /** The listing line {@code user} was shown last in {@code channel}, unless idle for {@link #LISTING_TTL} by {@code now}. */
+    public Optional<String> lastListing(String channel, String user, Instant now) {
+        return db.tx(c -> paging.lastListing(c, Objects.requireNonNull(channel, "channel"),
+                Objects.requireNonNull(user, "user"), now.minus(LISTING_TTL)));
+    }
+
+    /** Keeps a long table for its More button until {@link KeptTable#expiresAt()}. */
+    public void keepTable(KeptTable table) {
+        Objects.requireNonNull(table, "table");
+        db.tx(c -> {
+            paging.keep(c, table);
+            return null;
+        });
+        purgeEveryMinute(table.createdAt());
+    }
+
+    /** The table kept under {@code token}, unless it expired by {@code now}. */
+    public Optional<KeptTable> keptTable(String token, Instant now) {
+        Objects.requireNonNull(token, "token");
+        return db.tx(c -> paging.kept(c, token, now));
     }
 
     @Override
     public void close() {
         db.close();
+    }
+
+    private void purgeEveryMinute(Instant now) {
+        long last = lastPurge.get();
+        if (now.toEpochMilli() - last >= PURGE_EVERY.toMillis() && lastPurge.compareAndSet(last, now.toEpochMilli())) {
+            db.tx(c -> paging.purge(c, now.minus(LISTING_TTL), now));
+        }
     }
 
     <T> T tx(Db.Work<T> work) {

@@ -33,8 +33,9 @@ class BlockFormatterTest {
             new Column("STATUS", ValueType.STATUS), new Column("MODEL", ValueType.TEXT),
             new Column("NAME", ValueType.TEXT), new Column("CREATED", ValueType.TIME));
 
-    private final TablePages pages = new TablePages();
     private final BotStore store = BotStore.open("jdbc:sqlite::memory:");
+    private final TablePages pages = new TablePages(store, Clock.fixed(NOW, ZoneOffset.UTC),
+            new TableCodec(line -> java.util.Optional.ofNullable(command(line))));
     private final BlockFormatter formatter = new BlockFormatter(pages, new Buttons(store, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @AfterEach
@@ -61,12 +62,12 @@ class BlockFormatterTest {
     @Test
     void tablePage_followingMoreToTheEnd_showsEveryRowOnceAndNoMoreButtonLast() {
         Result.Table table = table(200, "a name");
-        String token = pages.keep(table, "U1");
+        String token = pages.keep(table, new Caller("C1", "U1"));
         StringBuilder seen = new StringBuilder();
         int offset = 0;
         JsonObject last = null;
         for (int page = 0; page < 10; page++) {
-            last = json(formatter.tablePage(table, token, offset, USER));
+            last = json(formatter.tablePage(pages.find(token).orElseThrow().table(), token, offset, USER));
             assertThat(last.getAsJsonArray("blocks").size()).isLessThanOrEqualTo(50);
             seen.append(String.join("\n", texts(last)));
             offset += TableBlocks.ROWS_PER_MESSAGE;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mstudio.client.ImportJob;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.slackbot.fakeslack.SlackCall;
+import dev.mstudio.watch.TestScheduler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +72,31 @@ class ReplicasTest {
             assertThat(a.notifier.health().coreSubscriptions()).isZero();
             assertThat(b.notifier.health().coreSubscriptions()).isZero();
             assertThat(a.slack.calls("chat.postMessage")).isEmpty();
+        }
+    }
+
+    @Test
+    void leaderDiesMidSend_nextLeaderLooksTheMessageUp_insteadOfPostingAgain(@TempDir Path dir) throws Exception {
+        String db = Stores.freshUrl(Stores.POSTGRESQL, dir);
+        TestScheduler delivery = new TestScheduler();
+        try (NotifyFixture a = NotifyFixture.start(db, b -> b.leadership(() -> true).clock(delivery.clock())
+                .scheduler(delivery).executor(Runnable::run));
+                ReplicaFixture b = new ReplicaFixture(a, db)) {
+            String job = a.seedImports(1).get(0).jobId();
+            a.slack.loseNextAnswers("chat.postMessage", 1);
+            a.notifier.watch("C1", JobKind.IMPORT, job, "U1");
+            delivery.runDue();
+            assertThat(a.slack.calls("chat.postMessage")).singleElement()
+                    .satisfies(c -> assertThat(c.error()).isEqualTo("answer_lost"));
+
+            a.stopBot();
+            b.lead(true);
+
+            Waits.until("the new leader settled the entry", () -> b.notifier.health().pending() == 0);
+            assertThat(a.slack.calls("chat.postMessage")).as("posted once in all").hasSize(1);
+            assertThat(a.slack.calls("conversations.history")).isNotEmpty();
+            assertThat(b.notifier.health().reconciled()).isEqualTo(1);
+            assertThat(b.notifier.health().dropped()).isZero();
         }
     }
 }
