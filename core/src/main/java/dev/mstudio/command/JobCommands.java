@@ -1,6 +1,5 @@
 package dev.mstudio.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mstudio.client.Checkpoint;
 import dev.mstudio.client.CreateImportRequest;
 import dev.mstudio.client.ImportJob;
@@ -13,7 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** One job: /import ID, /import create, /import delete, /finetune ID, cancel, delete and checkpoints. */
+/**
+ * One job: /import ID, /import create, /import delete, /finetune ID, cancel, delete and checkpoints.
+ * Its JSON is built in {@link JobViews}: loading this class (every session does, for its handlers)
+ * must not load Jackson's tree classes, which checking a {@code JsonNode} subtype here would.
+ */
 final class JobCommands {
     private static final List<Column> CHECKPOINT_COLUMNS = List.of(new Column("CHECKPOINT", ValueType.ID),
             new Column("STEP", ValueType.NUMBER), new Column("STATUS", ValueType.STATUS),
@@ -49,14 +52,12 @@ final class JobCommands {
         String id = invocation.get(Declarations.ID);
         List<Checkpoint> checkpoints = session.jobs().client().checkpoints(id);
         List<List<Object>> rows = new ArrayList<>();
-        ArrayNode json = JobViews.JSON.arrayNode();
         for (Checkpoint checkpoint : checkpoints) {
             rows.add(Arrays.asList(checkpoint.checkpointId(), checkpoint.step(), checkpoint.status(),
                     checkpoint.modelName(), JobViews.time(checkpoint.createTime())));
-            json.add(checkpoint.raw() != null ? checkpoint.raw() : JobViews.JSON.objectNode());
         }
         return new Result.Table("Checkpoints of fine-tune job " + id, CHECKPOINT_COLUMNS, rows,
-                JobViews.count(checkpoints.size(), "checkpoint"), json);
+                JobViews.count(checkpoints.size(), "checkpoint"), JobViews.checkpointsJson(checkpoints));
     }
 
     /** Asked before a delete, naming the job (fetched now, so that the user knows what goes). */
@@ -84,7 +85,6 @@ final class JobCommands {
     }
 
     private static Result done(String text, String id) {
-        return new Result.Message(Result.Level.SUCCESS, text, 0,
-                JobViews.JSON.objectNode().put("job_id", id).put("status", "success"));
+        return new Result.Message(Result.Level.SUCCESS, text, 0, JobViews.doneJson(id));
     }
 }
