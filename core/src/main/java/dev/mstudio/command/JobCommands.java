@@ -1,6 +1,5 @@
 package dev.mstudio.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mstudio.client.Checkpoint;
 import dev.mstudio.client.CreateImportRequest;
 import dev.mstudio.client.ImportJob;
@@ -13,7 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** One job: /import ID, /import create, /import delete, /finetune ID, cancel, delete and checkpoints. */
+/**
+ * One job: /import ID, /import create, /import delete, /finetune ID, cancel, delete and checkpoints.
+ * Its JSON is built in {@link JobViews}: loading this class (every session does, for its handlers)
+ * must not load Jackson's tree classes, which checking a {@code JsonNode} subtype here would.
+ */
 final class JobCommands {
     private static final List<Column> CHECKPOINT_COLUMNS = List.of(new Column("CHECKPOINT", ValueType.ID),
             new Column("NAME", ValueType.TEXT), new Column("STEP", ValueType.NUMBER), new Column("STATUS", ValueType.STATUS),
@@ -50,18 +53,17 @@ final class JobCommands {
         String id = invocation.get(Declarations.ID);
         List<Checkpoint> checkpoints = session.jobs().client().checkpoints(id);
         List<List<Object>> rows = new ArrayList<>();
-        ArrayNode json = JobViews.JSON.arrayNode();
         List<String> names = new ArrayList<>();
         for (Checkpoint checkpoint : checkpoints) {
             names.add(checkpoint.checkpoint());
             rows.add(Arrays.asList(checkpoint.checkpointId(), checkpoint.checkpoint(), checkpoint.step(), checkpoint.status(), checkpoint.modelName(),
                     JobViews.time(checkpoint.createTime()), expiry(checkpoint, session.clock().instant())));
-            json.add(checkpoint.raw() != null ? checkpoint.raw() : JobViews.JSON.objectNode());
         }
         session.names().checkpoints(id, names.stream().filter(java.util.Objects::nonNull).toList());
         return new Result.Table("Checkpoints of fine-tune job " + id, CHECKPOINT_COLUMNS, rows,
                 JobViews.count(checkpoints.size(), "checkpoint")
-                        + "; /finetune export ID CHECKPOINT --name NAME keeps one past its expiry", json);
+                        + "; /finetune export ID CHECKPOINT --name NAME keeps one past its expiry",
+                JobViews.checkpointsJson(checkpoints));
     }
 
     /** "expires in 3 d", "expires in 5 h", "expired"; null when the service sent no expire_time. */
@@ -103,7 +105,6 @@ final class JobCommands {
     }
 
     private static Result done(String text, String id) {
-        return new Result.Message(Result.Level.SUCCESS, text, 0,
-                JobViews.JSON.objectNode().put("job_id", id).put("status", "success"));
+        return new Result.Message(Result.Level.SUCCESS, text, 0, JobViews.doneJson(id));
     }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mstudio.client.Checkpoint;
 import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
+import dev.mstudio.client.LogPage;
 import dev.mstudio.client.Page;
 import dev.mstudio.command.Result.Column;
 import dev.mstudio.command.Result.Field;
@@ -106,6 +108,30 @@ final class JobViews {
             fields.add(new Field("created", job.createdAt(), ValueType.TIME));
         }
         return new Result.Detail(capitalized(job.kind()) + " job " + job.id(), fields, raw(job));
+    }
+
+    /** [raw checkpoint objects], as /finetune checkpoints shows them in JSON. */
+    static JsonNode checkpointsJson(List<Checkpoint> checkpoints) {
+        ArrayNode json = JSON.arrayNode();
+        for (Checkpoint checkpoint : checkpoints) {
+            json.add(checkpoint.raw() != null ? checkpoint.raw() : JSON.objectNode());
+        }
+        return json;
+    }
+
+    /** {"job_id": ID, "status": "success"}: a delete or cancel in JSON. */
+    static JsonNode doneJson(String id) {
+        return JSON.objectNode().put("job_id", id).put("status", "success");
+    }
+
+    /**
+     * {"total", "logs": [lines]}. Handlers get their JSON from here as a plain {@code JsonNode}:
+     * checking that a subtype fits would load Jackson's tree classes with the handler, in every session.
+     */
+    static JsonNode logJson(LogPage page) {
+        ObjectNode json = JSON.objectNode().put("total", page.total());
+        page.lines().forEach(json.putArray("logs")::add);
+        return json;
     }
 
     static JsonNode raw(Job job) {

@@ -1,7 +1,5 @@
 package dev.mstudio.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
@@ -61,12 +59,6 @@ final class LogCommand {
     }
 
     private static Result.LogLines lines(String id, LogPage page, int offset) {
-        return new Result.LogLines("Log of fine-tune job " + id, page.lines(), offset, page.total(), json(page));
-    }
-
-    private static JsonNode json(LogPage page) {
-        ObjectNode json = JobViews.JSON.objectNode().put("total", page.total());
-        page.lines().forEach(json.putArray("logs")::add);
-        return json;
+        return new Result.LogLines("Log of fine-tune job " + id, page.lines(), offset, page.total(), JobViews.logJson(page));
     }
 }

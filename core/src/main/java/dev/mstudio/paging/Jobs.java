@@ -34,10 +34,12 @@ public final class Jobs implements AutoCloseable {
     private final PageCache cache;
     private final JobIndex index;
     private final ExecutorService ownedExecutor;
+    private final boolean prefetchNextPage;
 
     private Jobs(Builder builder, Executor executor, ExecutorService ownedExecutor) {
         this.client = builder.client;
         this.ownedExecutor = ownedExecutor;
+        this.prefetchNextPage = builder.prefetchNextPage;
         this.index = new JobIndex(builder.indexCapacity, builder.clock, executor, this::walkAll);
         Duration refresh = builder.refreshAfter != null ? builder.refreshAfter : builder.ttl.dividedBy(2);
         PageCache.Settings settings = new PageCache.Settings(
@@ -64,7 +66,7 @@ public final class Jobs implements AutoCloseable {
         return cache.page(Objects.requireNonNull(query, "query"));
     }
 
-    /** Shows a page and remembers the listing for next/prev; the following page loads in the background. */
+    /** Shows a page and remembers the listing for next/prev; the next page may load in the background. */
     public Listing listing(JobQuery query) throws IOException {
         Listing listing = new Listing(this, query, page(query));
         listing.prefetchNext();
@@ -141,6 +143,10 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
+    boolean prefetchesNextPage() {
+        return prefetchNextPage;
+    }
+
     /** Starts loading a page in the background (or joins the load under way) without waiting. */
     CompletableFuture<Page<Job>> prefetch(JobQuery query) {
         return cache.prefetch(query);
@@ -211,6 +217,7 @@ public final class Jobs implements AutoCloseable {
         private Duration jobTtl = Duration.ofSeconds(2);
         private long maximumPages = 500;
         private int indexCapacity = JobIndex.DEFAULT_CAPACITY;
+        private boolean prefetchNextPage = true;
 
         private Builder(DashScopeClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -267,6 +274,12 @@ public final class Jobs implements AutoCloseable {
                 throw new IllegalArgumentException("indexCapacity must be 1 or more, got " + indexCapacity);
             }
             this.indexCapacity = indexCapacity;
+            return this;
+        }
+
+        /** Whether a listing loads its next page in the background (default true; one-shot runs need not). */
+        public Builder prefetchNextPage(boolean prefetch) {
+            this.prefetchNextPage = prefetch;
             return this;
         }
 

@@ -86,9 +86,9 @@ public final class Listing {
         return "Listing{" + query.kind().label() + " page " + query.pageNo() + " of " + pageCount() + "}";
     }
 
-    /** Starts loading the following page in the background, if there is one. */
+    /** Starts loading the following page in the background, if there is one and the jobs prefetch. */
     synchronized void prefetchNext() {
-        if (hasNext()) {
+        if (hasNext() && jobs.prefetchesNextPage()) {
             jobs.prefetch(query.withPage(query.pageNo() + 1));
         }
     }

@@ -22,7 +22,10 @@ import java.util.function.Consumer;
 public final class JobService implements AutoCloseable {
     private final DashScopeClient client;
     private final Jobs jobs;
-    private final Watchers watchers;
+    private final Watchers.Builder watchersBuilder;
+    /** Built on first use: a session that never watches (a one-shot command) never makes their threads. */
+    private Watchers watchers;
+    private boolean closed;
 
     private JobService(Builder builder) {
         this.client = builder.client;
@@ -30,13 +33,13 @@ public final class JobService implements AutoCloseable {
         builder.jobsSettings.accept(jobsBuilder);
         this.jobs = jobsBuilder.build();
         Watchers.Builder watchersBuilder = Watchers.builder(client).clock(builder.clock);
-        builder.watchSettings.accept(watchersBuilder);
         try {
-            this.watchers = watchersBuilder.sink(jobs.index()::record).build();
+            builder.watchSettings.accept(watchersBuilder);
         } catch (RuntimeException e) {
             jobs.close();
             throw e;
         }
+        this.watchersBuilder = watchersBuilder.sink(jobs.index()::record);
     }
 
     public static Builder builder(DashScopeClient client) {
@@ -51,15 +54,29 @@ public final class JobService implements AutoCloseable {
         return jobs;
     }
 
-    public Watchers watchers() {
+    /** The shared watchers, made on first use; after {@link #close()} an IllegalStateException. */
+    public synchronized Watchers watchers() {
+        if (watchers == null) {
+            if (closed) {
+                throw new IllegalStateException("this JobService is closed");
+            }
+            watchers = watchersBuilder.build();
+        }
         return watchers;
     }
 
-    /** Stops the watchers, then the jobs' caches; the client is the caller's. */
+    /** Stops the watchers (if any were made), then the jobs' caches; the client is the caller's. */
     @Override
     public void close() {
+        Watchers made;
+        synchronized (this) {
+            closed = true;
+            made = watchers;
+        }
         try {
-            watchers.close();
+            if (made != null) {
+                made.close();
+            }
         } finally {
             jobs.close();
         }

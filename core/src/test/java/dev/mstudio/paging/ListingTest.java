@@ -29,6 +29,16 @@ class ListingTest {
     }
 
     @Test
+    void withoutPrefetch_eachPageLoadsWhenShown() throws IOException {
+        Jobs oneShot = Jobs.builder(client).ticker(ticker).executor(Fakes.DIRECT).prefetchNextPage(false).build();
+        Listing listing = oneShot.listing(imports);
+        assertThat(client.importQueries).extracting(q -> q.pageNo()).containsExactly(1);
+
+        assertThat(listing.next().items()).extracting(Job::id).startsWith("imp-0011");
+        assertThat(client.importQueries).extracting(q -> q.pageNo()).containsExactly(1, 2);
+    }
+
+    @Test
     void next_afterPrefetch_costsNoFurtherCallForThatPage() throws IOException {
         Listing listing = jobs.listing(imports);
 

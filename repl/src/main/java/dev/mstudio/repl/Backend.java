@@ -3,6 +3,7 @@ package dev.mstudio.repl;
 import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.client.JobKind;
+import dev.mstudio.client.Prewarm;
 import dev.mstudio.command.Host;
 import dev.mstudio.command.Session;
 import dev.mstudio.paging.Jobs;
@@ -28,6 +29,7 @@ final class Backend implements AutoCloseable {
     private final Path home;
     private final boolean sandboxMode;
     private final boolean sandboxForced;
+    private final boolean oneShot;
     private final LazyClient client;
     /** Guards {@link #service} and {@link #closed}; not {@code this}, which starting the sandbox holds. */
     private final Object serviceLock = new Object();
@@ -35,11 +37,12 @@ final class Backend implements AutoCloseable {
     private boolean closed;
     private Sandbox sandbox;
 
-    private Backend(Map<String, String> env, Path home, boolean sandboxMode, boolean sandboxForced) {
+    private Backend(Map<String, String> env, Path home, boolean sandboxMode, boolean sandboxForced, boolean oneShot) {
         this.env = env;
         this.home = home;
         this.sandboxMode = sandboxMode;
         this.sandboxForced = sandboxForced;
+        this.oneShot = oneShot;
         this.client = new LazyClient(this::connect);
     }
 
@@ -50,9 +53,18 @@ final class Backend implements AutoCloseable {
      * {@link #requireConfiguration}), never a silent switch to demo data.
      */
     static Backend choose(boolean forceSandbox, Map<String, String> env, Path home) {
+        return choose(forceSandbox, false, env, home);
+    }
+
+    /**
+     * As {@link #choose(boolean, Map, Path)}; {@code oneShot} for a run without a terminal
+     * ({@code -c} or a script), which ends as soon as its commands have run: listings then load
+     * no next page in the background (a {@code /next} loads it when asked).
+     */
+    static Backend choose(boolean forceSandbox, boolean oneShot, Map<String, String> env, Path home) {
         boolean sandbox = forceSandbox
                 || !ClientConfig.apiKeyConfigured(env, home) && !ClientConfig.serviceConfigured(env);
-        return new Backend(env, home, sandbox, forceSandbox);
+        return new Backend(env, home, sandbox, forceSandbox, oneShot);
     }
 
     /**
@@ -152,7 +164,8 @@ final class Backend implements AutoCloseable {
                 throw new IllegalStateException("mstudio is shutting down");
             }
             if (service == null) {
-                service = JobService.builder(client).build();
+                Prewarm.inBackground();
+                service = JobService.builder(client).jobs(jobs -> jobs.prefetchNextPage(!oneShot)).build();
             }
             return service;
         }

@@ -71,7 +71,7 @@ public final class Main {
         }
         Preload.begin();
         boolean interactive = options.commands().isEmpty() && in == System.in && System.console() != null;
-        try (Backend backend = Backend.choose(options.sandbox(), env, home)) {
+        try (Backend backend = Backend.choose(options.sandbox(), !interactive, env, home)) {
             backend.requireConfiguration();
             if (interactive) {
                 return interactive(backend, settings);

@@ -166,6 +166,27 @@ class LauncherIT {
         assertThat(run.err()).contains("Line 1 of the script is longer than 65536 characters");
     }
 
+    /**
+     * The start-up rule (docs/STARTUP.md): a command that needs no service, here {@code /help},
+     * loads neither picocli (its Java 5 classes cannot be archived for CDS) nor Jackson databind
+     * nor OkHttp. Checked on the real launcher and jar, through the JVM's class-loading log.
+     */
+    @Test
+    void launcher_help_loadsNoPicocliJacksonDatabindOrOkHttp() throws Exception {
+        Path log = home.resolve("classes.log");
+        Run run = mstudio("", Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log), "-c", "/help");
+
+        assertThat(run.status()).as(run.all()).isZero();
+        assertThat(run.out()).contains("/finetunes");
+        List<String> loaded = Files.readAllLines(log).stream()
+                .map(line -> line.substring(line.lastIndexOf("] ") + 2).split(" ", 2)[0])
+                .toList();
+        assertThat(loaded).as("the log is the run's own").contains("dev.mstudio.repl.Main");
+        assertThat(loaded).filteredOn(name -> name.startsWith("picocli.")
+                        || name.startsWith("com.fasterxml.jackson.databind.") || name.startsWith("okhttp3."))
+                .as("classes ./mstudio -c /help must not load").isEmpty();
+    }
+
     private Run mstudio(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
         return mstudio(builder -> { }, stdin, env, args);
     }
