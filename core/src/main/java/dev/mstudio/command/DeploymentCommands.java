@@ -1,6 +1,5 @@
 package dev.mstudio.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mstudio.client.CreateDeploymentRequest;
 import dev.mstudio.client.Deployment;
 import dev.mstudio.client.DeploymentPage;
@@ -25,7 +24,7 @@ final class DeploymentCommands {
         DeploymentPage deployments = session.jobs().client().listDeployments(page == null ? 1 : page,
                 size == null ? 10 : size);
         List<List<Object>> rows = new ArrayList<>();
-        ArrayNode json = JobViews.JSON.arrayNode();
+        List<com.fasterxml.jackson.databind.JsonNode> json = new ArrayList<>();
         for (Deployment deployment : deployments.deployments()) {
             remember(session, deployment);
             rows.add(Arrays.asList(deployment.deployedModel(), deployment.status(), deployment.modelName(),
@@ -35,7 +34,7 @@ final class DeploymentCommands {
         String footer = JobViews.count(deployments.total(), "deployment") + ", page " + deployments.pageNo()
                 + (deployments.hasNext() ? "; --page " + (deployments.pageNo() + 1) + " shows more" : "")
                 + ". Running deployments bill until deleted.";
-        return new Result.Table("Deployments", COLUMNS, rows, footer, json);
+        return new Result.Table("Deployments", COLUMNS, rows, footer, JobViews.array(json));
     }
 
     Result show(Session session, Command command, Context context) throws IOException {
@@ -74,7 +73,7 @@ final class DeploymentCommands {
         session.jobs().client().deleteDeployment(id);
         session.names().forgetDeployment(id);
         return new Result.Message(Result.Level.SUCCESS, "Deleted deployment " + id + "; it no longer bills.", 0,
-                JobViews.JSON.objectNode().put("deployed_model", id).put("status", "success"));
+                JobViews.object("deployed_model", id, "status", "success"));
     }
 
     Result export(Session session, Command command, Context context) throws IOException {
@@ -88,7 +87,7 @@ final class DeploymentCommands {
         String slash = command.slash() ? "/" : "";
         return new Result.Message(Result.Level.SUCCESS, "Exported " + checkpoint + " of " + id + " as model " + name
                 + ". " + slash + "deploy " + name + " serves it.", 0,
-                JobViews.JSON.objectNode().put("model_name", name).put("exported", true));
+                JobViews.object("model_name", name, "exported", "true"));
     }
 
     static String askDeploy(Session session, Command command) {

@@ -1,6 +1,5 @@
 package dev.mstudio.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mstudio.client.DataFile;
 import dev.mstudio.client.FilePage;
 import dev.mstudio.client.FileUpload;
@@ -23,7 +22,7 @@ final class FileCommands {
         int page = orElse(command.get(Declarations.PAGE), 1);
         FilePage files = session.jobs().client().listFiles(page, orElse(command.get(Declarations.SIZE), 10));
         List<List<Object>> rows = new ArrayList<>();
-        ArrayNode json = JobViews.JSON.arrayNode();
+        List<com.fasterxml.jackson.databind.JsonNode> json = new ArrayList<>();
         for (DataFile file : files.files()) {
             session.names().file(file.fileId(), file.name());
             rows.add(Arrays.asList(file.fileId(), file.name(), file.size(), JobViews.time(file.gmtCreate()),
@@ -32,7 +31,7 @@ final class FileCommands {
         }
         String footer = JobViews.count(files.total(), "file") + ", page " + files.pageNo()
                 + (files.hasNext() ? "; --page " + (files.pageNo() + 1) + " shows more" : "");
-        return new Result.Table("Files", COLUMNS, rows, footer, json);
+        return new Result.Table("Files", COLUMNS, rows, footer, JobViews.array(json));
     }
 
     Result show(Session session, Command command, Context context) throws IOException {
@@ -57,14 +56,14 @@ final class FileCommands {
         }
         List<DataFile> uploaded = session.jobs().client().uploadFiles(uploads);
         List<List<Object>> rows = new ArrayList<>();
-        ArrayNode json = JobViews.JSON.arrayNode();
+        List<com.fasterxml.jackson.databind.JsonNode> json = new ArrayList<>();
         for (DataFile file : uploaded) {
             session.names().file(file.fileId(), file.name());
             rows.add(Arrays.asList(file.fileId(), file.name(), null, null, null));
             json.add(file.raw());
         }
         return new Result.Table("Uploaded", COLUMNS, rows, JobViews.count(uploaded.size(), "file")
-                + " uploaded; use the IDs with /finetune create --data", json);
+                + " uploaded; use the IDs with /finetune create --data", JobViews.array(json));
     }
 
     Result delete(Session session, Command command, Context context) throws IOException {
@@ -72,7 +71,7 @@ final class FileCommands {
         session.jobs().client().deleteFile(id);
         session.names().forgetFile(id);
         return new Result.Message(Result.Level.SUCCESS, "Deleted file " + id + ".", 0,
-                JobViews.JSON.objectNode().put("file_id", id).put("status", "success"));
+                JobViews.object("file_id", id, "status", "success"));
     }
 
     static String askUpload(Session session, Command command) {

@@ -120,6 +120,27 @@ final class JobViews {
     }
 
     /** {"job_id": ID, "status": "success"}: a delete or cancel in JSON. */
+    /** The raw objects as one JSON array (built here: see the start-up rule on JsonNode subtypes). */
+    static JsonNode array(List<JsonNode> items) {
+        ArrayNode array = JSON.arrayNode();
+        items.forEach(item -> array.add(item == null ? JSON.objectNode() : item));
+        return array;
+    }
+
+    /** {"KEY": "VALUE", ...} from pairs of strings, values true/false kept as booleans. */
+    static JsonNode object(String... keysAndValues) {
+        ObjectNode object = JSON.objectNode();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            String value = keysAndValues[i + 1];
+            if ("true".equals(value) || "false".equals(value)) {
+                object.put(keysAndValues[i], Boolean.parseBoolean(value));
+            } else {
+                object.put(keysAndValues[i], value);
+            }
+        }
+        return object;
+    }
+
     static JsonNode doneJson(String id) {
         return JSON.objectNode().put("job_id", id).put("status", "success");
     }

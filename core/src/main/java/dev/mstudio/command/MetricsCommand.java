@@ -1,7 +1,5 @@
 package dev.mstudio.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mstudio.client.Checkpoint;
 import dev.mstudio.training.TrainingCurve;
 import dev.mstudio.training.TrainingLogParser;
@@ -24,7 +22,7 @@ final class MetricsCommand {
         }
         List<Checkpoint> checkpoints = session.jobs().client().checkpoints(id);
         return new Result.Chart("Training loss of fine-tune job " + id, curve, summary(curve, checkpoints),
-                json(id, curve));
+                CurveJson.of(id, curve));
     }
 
     static List<String> summary(TrainingCurve curve, List<Checkpoint> checkpoints) {
@@ -49,29 +47,5 @@ final class MetricsCommand {
 
     private static String number(Double value) {
         return value.isNaN() ? "NaN" : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    private static ObjectNode json(String id, TrainingCurve curve) {
-        ObjectNode json = JobViews.JSON.objectNode().put("job_id", id).put("complete", curve.complete());
-        ArrayNode points = json.putArray("points");
-        for (TrainingPoint p : curve.points()) {
-            ObjectNode node = points.addObject().put("step", p.step());
-            put(node, "epoch", p.epoch());
-            put(node, "train_loss", p.trainLoss());
-            put(node, "eval_loss", p.evalLoss());
-            put(node, "learning_rate", p.learningRate());
-        }
-        return json;
-    }
-
-    private static void put(ObjectNode node, String name, Double value) {
-        if (value == null) {
-            return;
-        }
-        if (value.isNaN() || value.isInfinite()) {
-            node.put(name, value.toString());
-        } else {
-            node.put(name, value);
-        }
     }
 }
