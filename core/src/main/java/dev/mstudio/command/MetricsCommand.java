@@ -6,10 +6,8 @@ import dev.mstudio.training.TrainingLogParser;
 import dev.mstudio.training.TrainingPoint;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** /finetune metrics ID: the training curve read from the job's log, with its last, lowest and best points. */
 final class MetricsCommand {
@@ -30,19 +28,14 @@ final class MetricsCommand {
         curve.lastTrain().ifPresent(p -> lines.add("last train loss " + number(p.trainLoss()) + " at step " + p.step()));
         curve.minTrain().ifPresent(p -> lines.add("lowest train loss " + number(p.trainLoss()) + " at step " + p.step()));
         curve.bestEval().ifPresent(p -> lines.add("best validation loss " + number(p.evalLoss()) + " at step " + p.step()
-                + best(p, checkpoints).map(c -> " (" + c.checkpoint() + ")").orElse("")));
+                + dev.mstudio.training.BestCheckpoint.of(p, checkpoints).map(c -> " (" + c.checkpoint() + ")")
+                        .orElse("")));
         curve.points().stream().filter(p -> p.trainLoss() != null && p.trainLoss().isNaN()).findFirst()
                 .ifPresent(p -> lines.add("the loss became NaN at step " + p.step()));
         if (curve.complete()) {
             lines.add("training complete");
         }
         return lines;
-    }
-
-    /** The checkpoint saved at the best evaluation's step, or the first one after it. */
-    private static Optional<Checkpoint> best(TrainingPoint point, List<Checkpoint> checkpoints) {
-        return checkpoints.stream().filter(c -> c.step() != null && c.step() >= point.step())
-                .min(Comparator.comparing(Checkpoint::step));
     }
 
     private static String number(Double value) {

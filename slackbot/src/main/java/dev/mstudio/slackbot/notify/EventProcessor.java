@@ -103,7 +103,7 @@ final class EventProcessor {
         Batch work = new Batch(clock.instant());
         for (Incoming incoming : batch) {
             Job job = jobOf(incoming.event());
-            if (job != null && job.kind() == JobKind.FINETUNE && Outcomes.isFailure(job.kind(), job.status())
+            if (job != null && job.kind() == JobKind.FINETUNE && job.terminal()
                     && !work.tails.containsKey(job.id())) {
                 work.tails.put(job.id(), tails.apply(job));
             }

@@ -84,6 +84,10 @@ final class Messages {
         if (tail.isEmpty()) {
             return;
         }
+        if (tail.size() == 1 && tail.get(0).startsWith(Notifier.BEST)) {
+            message.section(":trophy: " + escape(SlackText.clip(tail.get(0), MAX_TAIL_LINE)));
+            return;
+        }
         StringBuilder lines = new StringBuilder();
         for (String raw : tail) {
             String shown = SlackText.clip(raw.replace("```", "'''"), MAX_TAIL_LINE);

@@ -44,11 +44,14 @@ public final class Notifier implements AutoCloseable {
     private final EventProcessor processor;
     private final Delivery delivery;
     private final WatchAlerts alerts;
+    private final FineTuneLogs logs;
     private final SlackSender sender;
     private final Runnable shutdown;
     private final Object kindLock = new Object();
     /** How many of a failed job's last log lines its message shows. */
     static final int FAILURE_TAIL = 10;
+    /** How a succeeded fine-tune's reply starts the line naming its best checkpoint. */
+    static final String BEST = "Best checkpoint: ";
     private final Leadership leadership;
     private volatile boolean started;
     private volatile boolean leading;
@@ -62,7 +65,7 @@ public final class Notifier implements AutoCloseable {
         this.shutdown = runtime.shutdown();
         this.sender = b.sender;
         this.leadership = b.leadership;
-        FineTuneLogs logs = new FineTuneLogs(jobs.client());
+        this.logs = new FineTuneLogs(jobs.client());
         this.delivery = new Delivery(store, b.sender, settings, messages, clock, runtime.scheduler(),
                 runtime.executor(), leadership, jobId -> chart(logs, jobId));
         this.processor = new EventProcessor(store, messages, clock, settings.digestWindow(), runtime.executor(),
@@ -319,10 +322,24 @@ public final class Notifier implements AutoCloseable {
      * cannot be read now (the message goes out without them, never later).
      */
     private List<String> lastLines(Job job) {
+        if (!Outcomes.isFailure(job.kind(), job.status())) {
+            return bestCheckpoint(job);
+        }
         try {
             int total = jobs.client().fineTuneLogs(job.id(), 0, 1).total();
             int from = Math.max(0, total - FAILURE_TAIL);
             return jobs.client().fineTuneLogs(job.id(), from, FAILURE_TAIL).lines();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** For a fine-tune that ended well: one line naming its best checkpoint, from its log; none if unknown. */
+    private List<String> bestCheckpoint(Job job) {
+        try {
+            return dev.mstudio.training.BestCheckpoint.describe(
+                    dev.mstudio.training.TrainingLogParser.parse(logs.lines(job.id())), jobs.client().checkpoints(job.id()))
+                    .map(best -> List.of(BEST + best)).orElse(List.of());
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
