@@ -153,11 +153,12 @@ final class Declarations {
                 .handler(JOBS::checkpoints);
         SpecBuilder metrics = new SpecBuilder("metrics", "Chart a fine-tune job's train and validation loss.")
                 .positional(ID, "1", Slot.jobId(FINETUNE), "the fine-tune job ID")
+                .flag(FOLLOW, Surface.REPL, "draw it again as the log grows, until the job ends (Ctrl-C stops)")
                 .handler(METRICS::run);
         return new SpecBuilder("/finetune", "Show one fine-tune job, or create, cancel, delete, inspect or export one.")
                 .positional(ID, "0..1", Slot.jobId(FINETUNE), "the fine-tune job to show")
                 .synopsis("/finetune ID", "/finetune cancel ID [--yes]", "/finetune delete ID [--yes]",
-                        "/finetune logs ID [--tail N] [--follow]", "/finetune checkpoints ID", "/finetune metrics ID",
+                        "/finetune logs ID [--tail N] [--follow]", "/finetune checkpoints ID", "/finetune metrics ID [--follow]",
                         "/finetune create --model M --data PATH|FILE_ID... [options]",
                         "/finetune export ID CHECKPOINT --name MODEL_NAME [--yes]")
                 .subcommand(cancel).subcommand(delete).subcommand(logs).subcommand(checkpoints).subcommand(metrics)

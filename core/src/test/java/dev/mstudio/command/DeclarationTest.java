@@ -30,7 +30,7 @@ class DeclarationTest {
                 row("/finetune delete ID [--yes]", "Delete a fine-tune job that is not running."),
                 row("/finetune logs ID [--tail N] [--follow]", "Show a fine-tune job's training log."),
                 row("/finetune checkpoints ID", "List the checkpoints a fine-tune job saved."),
-                row("/finetune metrics ID", "Chart a fine-tune job's train and validation loss."),
+                row("/finetune metrics ID [--follow]", "Chart a fine-tune job's train and validation loss."),
                 row("/finetune create --model M --data PATH|FILE_ID... [--validation PATH|FILE_ID...] [--type T]"
                         + " [--epochs N] [--batch-size N] [--learning-rate X] [--max-length N] [--suffix S] [--yes]"
                         + " [--wait] [--dry-run]", "Validate and upload the data, then start a fine-tune job."),

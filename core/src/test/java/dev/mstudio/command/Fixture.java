@@ -8,18 +8,18 @@ import dev.mstudio.paging.JobQuery;
 import dev.mstudio.paging.Jobs;
 import dev.mstudio.sandbox.Sandbox;
 import dev.mstudio.service.JobService;
+import dev.mstudio.testkit.ManualClock;
 import dev.mstudio.watch.Watchers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The whole stack on loopback: a sandbox whose clock is frozen (jobs change status only when a test
- * forces them), the real HTTP client, Jobs, fast Watchers, and a session with a recording host.
+ * forces them or moves the clock), the real HTTP client, Jobs, fast Watchers, and a session with a recording host.
  */
 final class Fixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2024-10-29T16:53:53Z");
@@ -38,7 +38,8 @@ final class Fixture implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** Frozen unless a test moves it (e.g. to let a running job's log grow). */
+    final ManualClock clock = new ManualClock(NOW);
     final Sandbox sandbox;
     final DashScopeClient client;
     final Jobs jobs;
