@@ -51,57 +51,33 @@ public interface DashScopeClient extends AutoCloseable {
 
     List<Checkpoint> checkpoints(String jobId) throws IOException;
 
-    // ---- the fine-tuning workflow: files, export, deployments (defaults: not supported by this client) ----
+    // ---- the fine-tuning workflow: files, export, deployments ----
 
     /** A page of uploaded data files; pageNo from 1, pageSize 1..100. */
-    default FilePage listFiles(int pageNo, int pageSize) throws IOException {
-        throw unsupported();
-    }
+    FilePage listFiles(int pageNo, int pageSize) throws IOException;
 
-    default DataFile getFile(String fileId) throws IOException {
-        throw unsupported();
-    }
+    DataFile getFile(String fileId) throws IOException;
 
     /**
      * Uploads local files for fine-tuning in one request. A file the service refused (listed in
      * {@code failed_uploads}) fails the whole call with an {@link ApiException}.
      */
-    default List<DataFile> uploadFiles(List<FileUpload> uploads) throws IOException {
-        throw unsupported();
-    }
+    List<DataFile> uploadFiles(List<FileUpload> uploads) throws IOException;
 
-    default void deleteFile(String fileId) throws IOException {
-        throw unsupported();
-    }
+    void deleteFile(String fileId) throws IOException;
 
     /** Exports a checkpoint of a fine-tune job as a model named {@code modelName}; the service's true or false. */
-    default boolean exportCheckpoint(String jobId, String checkpoint, String modelName) throws IOException {
-        throw unsupported();
-    }
+    boolean exportCheckpoint(String jobId, String checkpoint, String modelName) throws IOException;
 
-    default DeploymentPage listDeployments(int pageNo, int pageSize) throws IOException {
-        throw unsupported();
-    }
+    DeploymentPage listDeployments(int pageNo, int pageSize) throws IOException;
 
-    default Deployment getDeployment(String deployedModel) throws IOException {
-        throw unsupported();
-    }
+    Deployment getDeployment(String deployedModel) throws IOException;
 
-    default Deployment createDeployment(CreateDeploymentRequest request) throws IOException {
-        throw unsupported();
-    }
+    Deployment createDeployment(CreateDeploymentRequest request) throws IOException;
 
-    default Deployment scaleDeployment(String deployedModel, int capacity) throws IOException {
-        throw unsupported();
-    }
+    Deployment scaleDeployment(String deployedModel, int capacity) throws IOException;
 
-    default void deleteDeployment(String deployedModel) throws IOException {
-        throw unsupported();
-    }
-
-    private static UnsupportedOperationException unsupported() {
-        return new UnsupportedOperationException("this client does not support files, exports or deployments");
-    }
+    void deleteDeployment(String deployedModel) throws IOException;
 
     /** The base URL this client calls, e.g. https://dashscope-intl.aliyuncs.com/api/v1 (never a secret). */
     String baseUrl();

@@ -94,7 +94,7 @@ final class WaitCommand {
             dev.mstudio.client.ApiException notFound) throws IOException {
         try {
             return session.jobs().client().getDeployment(id);
-        } catch (dev.mstudio.client.ApiException | UnsupportedOperationException e) {
+        } catch (dev.mstudio.client.ApiException e) {
             throw notFound;
         }
     }

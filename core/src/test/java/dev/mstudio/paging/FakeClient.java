@@ -4,7 +4,6 @@ import dev.mstudio.client.ApiException;
 import dev.mstudio.client.Checkpoint;
 import dev.mstudio.client.CreateFineTuneRequest;
 import dev.mstudio.client.CreateImportRequest;
-import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.client.FineTuneJob;
 import dev.mstudio.client.FineTuneQuery;
 import dev.mstudio.client.ImportJob;
@@ -12,6 +11,7 @@ import dev.mstudio.client.ImportQuery;
 import dev.mstudio.client.Job;
 import dev.mstudio.client.LogPage;
 import dev.mstudio.client.Page;
+import dev.mstudio.testkit.JobsOnlyClient;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory client that counts its calls; listings can be held at a gate to test coalescing. */
-final class FakeClient implements DashScopeClient {
+final class FakeClient extends JobsOnlyClient {
     final List<ImportJob> imports = new CopyOnWriteArrayList<>();
     final List<FineTuneJob> fineTunes = new CopyOnWriteArrayList<>();
     final List<ImportQuery> importQueries = new CopyOnWriteArrayList<>();

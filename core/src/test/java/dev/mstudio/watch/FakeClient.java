@@ -4,7 +4,6 @@ import dev.mstudio.client.ApiException;
 import dev.mstudio.client.Checkpoint;
 import dev.mstudio.client.CreateFineTuneRequest;
 import dev.mstudio.client.CreateImportRequest;
-import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.client.FineTuneJob;
 import dev.mstudio.client.FineTuneQuery;
 import dev.mstudio.client.ImportJob;
@@ -13,6 +12,7 @@ import dev.mstudio.client.Job;
 import dev.mstudio.client.LogPage;
 import dev.mstudio.client.Page;
 import dev.mstudio.client.StorageInfo;
+import dev.mstudio.testkit.JobsOnlyClient;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory DashScope that counts the watcher's calls and fails on request. */
-final class FakeClient implements DashScopeClient {
+final class FakeClient extends JobsOnlyClient {
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Deque<Exception> failures = new ArrayDeque<>();
     final AtomicInteger lists = new AtomicInteger();
