@@ -44,7 +44,13 @@ final class BufferedRequest extends HttpServletRequestWrapper {
 
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body is already in memory");
+                try {
+                    // the whole body is in memory: it is available now, and then all read
+                    listener.onDataAvailable();
+                    listener.onAllDataRead();
+                } catch (java.io.IOException e) {
+                    listener.onError(e);
+                }
             }
         };
     }
