@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole stack on loopback: a sandbox whose clock is frozen (jobs change status only when a test
@@ -65,6 +67,16 @@ final class Fixture implements AutoCloseable {
 
     Result run(String line) {
         return language.run(session, line);
+    }
+
+    /** Runs {@code line} on its own thread, interrupts it (Ctrl-C) after its first notice, and returns its answer. */
+    Result interruptedAfterFirstNotice(String line) throws Exception {
+        FutureTask<Result> task = new FutureTask<>(() -> run(line));
+        Thread runner = new Thread(task, "command-test-interrupted");
+        runner.start();
+        host.nextNotice();
+        runner.interrupt();
+        return task.get(30, TimeUnit.SECONDS);
     }
 
     /** Every job of a kind in a status, straight from the service (and so into the index). */

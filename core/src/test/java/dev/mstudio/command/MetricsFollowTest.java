@@ -80,15 +80,10 @@ class MetricsFollowTest {
     @Test
     void follow_interrupted_stops() throws Exception {
         String id = fixture.first(JobKind.FINETUNE, "RUNNING");
-        Thread[] runner = new Thread[1];
-        Future<Result> following = background.submit(() -> {
-            runner[0] = Thread.currentThread();
-            return fixture.run("/finetune metrics " + id + " --follow");
-        });
-        fixture.host.nextNotice();
-        runner[0].interrupt();
 
-        assertThat(((Result.Failure) following.get(30, TimeUnit.SECONDS)).message()).isEqualTo("interrupted");
+        Result answer = fixture.interruptedAfterFirstNotice("/finetune metrics " + id + " --follow");
+
+        assertThat(((Result.Failure) answer).message()).isEqualTo("interrupted");
     }
 
     @Test

@@ -128,16 +128,10 @@ class WaitAndFollowTest {
     @Test
     void follow_interrupted_stops() throws Exception {
         String id = fixture.first(JobKind.FINETUNE, "RUNNING");
-        Thread[] runner = new Thread[1];
-        Future<Result> following = background.submit(() -> {
-            runner[0] = Thread.currentThread();
-            return fixture.run("/finetune logs " + id + " --follow");
-        });
-        fixture.host.nextNotice();
 
-        runner[0].interrupt();
+        Result answer = fixture.interruptedAfterFirstNotice("/finetune logs " + id + " --follow");
 
-        assertThat(((Result.Failure) following.get(30, TimeUnit.SECONDS)).message()).isEqualTo("interrupted");
+        assertThat(((Result.Failure) answer).message()).isEqualTo("interrupted");
     }
 
     @Test
