@@ -18,6 +18,8 @@ public final class ChannelDeclarations {
     public static final Param<String> MODEL = Declarations.MODEL;
     /** {@code subscribe --only failures}. */
     public static final Param<String> ONLY = Param.text("--only");
+    /** {@code subscribe --broadcast failures|all|none}: which outcomes show in the channel itself. */
+    public static final Param<String> BROADCAST = Param.text("--broadcast");
     /** {@code unsubscribe TARGET}: a subscription or watch ID, a kind word, or "all". */
     public static final Param<String> TARGET = Param.text("TARGET");
     /** {@code watch ID...} and {@code unwatch ID...}. */
@@ -40,7 +42,10 @@ public final class ChannelDeclarations {
                 .text(MODEL, "M", Slot.model(null), Check.length(MODEL.key(), Declarations.MAX_MODEL),
                         "only jobs of this model")
                 .text(ONLY, "failures", Slot.TEXT, Check.choice("failures"), "only failed jobs")
-                .synopsis("/subscribe imports|finetunes [--model M] [--only failures]")
+                .text(BROADCAST, "failures|all|none", Slot.TEXT, Check.choice("failures|all|none"),
+                        "which outcomes are posted in the channel (default failures); the others are "
+                                + "replies in the day's thread")
+                .synopsis("/subscribe imports|finetunes [--model M] [--only failures] [--broadcast failures|all|none]")
                 .only(Surface.SLACK);
     }
 

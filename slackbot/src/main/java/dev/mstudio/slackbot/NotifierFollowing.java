@@ -5,6 +5,7 @@ import dev.mstudio.slackbot.command.ChannelFollowing;
 import dev.mstudio.slackbot.notify.ChannelSubscriptions;
 import dev.mstudio.slackbot.notify.Notifier;
 import dev.mstudio.slackbot.notify.NotifySubscription;
+import dev.mstudio.slackbot.notify.SubscriptionSpec;
 import dev.mstudio.slackbot.notify.WatchStart;
 import java.io.IOException;
 
@@ -22,9 +23,8 @@ final class NotifierFollowing implements ChannelFollowing {
     }
 
     @Override
-    public NotifySubscription subscribe(String channel, JobKind kind, String model, boolean onlyFailures,
-            String userId) {
-        return notifier.subscribe(channel, kind, model, onlyFailures, userId);
+    public NotifySubscription subscribe(String channel, SubscriptionSpec spec, String userId) {
+        return notifier.subscribe(channel, spec, userId);
     }
 
     @Override

@@ -149,7 +149,8 @@ class SlashCommandTest {
     void subscribe_thenSubscriptions_listsTheSubscription() throws Exception {
         SlackCall subscribed = fixture.slash(USER, "subscribe finetunes --only failures")
                 .awaitReply(text -> text.contains("hears"));
-        assertThat(BotFixture.allText(subscribed.body())).contains("any fine-tune job ends (failures only)");
+        assertThat(BotFixture.allText(subscribed.body())).contains("any fine-tune job ends (failures only)")
+                .contains("failures are posted here, successes in a thread of the day");
 
         SlackCall listed = fixture.slash(USER, "subscriptions").awaitReply(text -> text.contains("Subscriptions"));
 
@@ -157,11 +158,27 @@ class SlashCommandTest {
     }
 
     @Test
+    void subscribe_broadcast_isToldAndListed_andAnUnknownModeIsRefused() throws Exception {
+        SlackCall subscribed = fixture.slash(USER, "subscribe imports --broadcast NO")
+                .awaitReply(text -> text.contains("hears"));
+        assertThat(BotFixture.allText(subscribed.body())).contains("every outcome is a reply in a thread of the day");
+        SlackCall listed = fixture.slash(USER, "subscriptions").awaitReply(text -> text.contains("Subscriptions"));
+        assertThat(BotFixture.allText(listed.body())).contains("any import job ends, broadcast none");
+
+        SlackCall refused = fixture.slash(USER, "subscribe finetunes --broadcast sometimes")
+                .awaitReply(text -> text.contains(":x:"));
+
+        assertThat(BotFixture.allText(refused.body())).contains("failures", "all", "none");
+        SlackCall after = fixture.slash(USER, "subscriptions").awaitReply(text -> text.contains("Subscriptions"));
+        assertThat(BotFixture.allText(after.body())).doesNotContain("fine-tune job ends");
+    }
+
+    @Test
     void subscribe_withoutKind_explainsUsage() throws Exception {
         SlackCall reply = fixture.slash(USER, "subscribe --model qwen").awaitReply(text -> text.contains(":x:"));
 
         assertThat(BotFixture.allText(reply.body())).contains("Missing KIND")
-                .contains("Usage: subscribe imports|finetunes [--model M] [--only failures]");
+                .contains("Usage: subscribe imports|finetunes [--model M] [--only failures] [--broadcast failures|all|none]");
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.mstudio.paging.JobLookup;
 import dev.mstudio.slackbot.notify.ChannelSubscriptions;
 import dev.mstudio.slackbot.notify.ChannelWatch;
 import dev.mstudio.slackbot.notify.NotifySubscription;
+import dev.mstudio.slackbot.notify.NotifySubscription.Broadcast;
+import dev.mstudio.slackbot.notify.SubscriptionSpec;
 import dev.mstudio.slackbot.notify.WatchStart;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ final class ChannelCommands {
         List<String> ids = command.get(ChannelDeclarations.IDS);
         if (command.has(ChannelDeclarations.IMPORTS) || command.has(ChannelDeclarations.FINETUNES)) {
             return Result.Failure.of("In a channel, every job of a kind is followed with subscribe.",
-                    "subscribe imports|finetunes [--model M] [--only failures]");
+                    "subscribe imports|finetunes [--model M] [--only failures] [--broadcast failures|all|none]");
         }
         if (ids.isEmpty()) {
             return Result.Failure.of("Give the IDs of the jobs to watch.", "Usage: watch ID... (at most 50)");
@@ -93,12 +95,12 @@ final class ChannelCommands {
         if (unreachable.isPresent()) {
             return unreachable.get();
         }
-        JobKind kind = command.get(ChannelDeclarations.KIND);
-        boolean onlyFailures = command.get(ChannelDeclarations.ONLY) != null;
-        NotifySubscription sub = following.subscribe(context.place(), kind, command.get(ChannelDeclarations.MODEL),
-                onlyFailures, context.user());
+        Broadcast broadcast = Broadcast.parse(command.get(ChannelDeclarations.BROADCAST)).orElse(Broadcast.FAILURES);
+        SubscriptionSpec spec = new SubscriptionSpec(command.get(ChannelDeclarations.KIND),
+                command.get(ChannelDeclarations.MODEL), command.get(ChannelDeclarations.ONLY) != null, broadcast);
+        NotifySubscription sub = following.subscribe(context.place(), spec, context.user());
         return new Result.Message(Result.Level.SUCCESS, "This channel hears when " + describe(sub) + " (" + sub.id()
-                + "). unsubscribe " + sub.id() + " stops it.", 0, null);
+                + "): " + shown(sub.broadcast()) + ". unsubscribe " + sub.id() + " stops it.", 0, null);
     }
 
     /** A refusal when the bot could not post where it would be told to, saying how to fix it. */
@@ -152,7 +154,8 @@ final class ChannelCommands {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (NotifySubscription sub : all.subscriptions()) {
-            rows.add(Arrays.asList(sub.id(), describe(sub), null, sub.createdBy()));
+            rows.add(Arrays.asList(sub.id(), describe(sub) + ", broadcast " + sub.broadcast().word(), null,
+                    sub.createdBy()));
         }
         for (ChannelWatch watch : all.watches()) {
             rows.add(Arrays.asList(watch.jobId(), "watch of a " + watch.kind().label() + " job", watch.lastStatus(),
@@ -162,6 +165,15 @@ final class ChannelCommands {
                 + following.deliveryProblem(context.place()).map(problem -> " · delivery here is failing: " + problem)
                         .orElse("");
         return new Result.Table("Subscriptions and watches of this channel", COLUMNS, rows, footer, null);
+    }
+
+    /** Where a subscription's outcomes show, as told when subscribing. */
+    private static String shown(Broadcast broadcast) {
+        return switch (broadcast) {
+            case FAILURES -> "failures are posted here, successes in a thread of the day";
+            case ALL -> "every outcome is posted here";
+            case NONE -> "every outcome is a reply in a thread of the day";
+        };
     }
 
     /** "any import job ends (model qwen, failures only)" */

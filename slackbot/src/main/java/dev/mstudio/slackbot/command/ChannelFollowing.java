@@ -3,6 +3,7 @@ package dev.mstudio.slackbot.command;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.slackbot.notify.ChannelSubscriptions;
 import dev.mstudio.slackbot.notify.NotifySubscription;
+import dev.mstudio.slackbot.notify.SubscriptionSpec;
 import dev.mstudio.slackbot.notify.WatchStart;
 import java.io.IOException;
 
@@ -15,8 +16,8 @@ public interface ChannelFollowing {
     /** Follows {@code jobId} in {@code channel}; throws what looking the job up throws (e.g. NotFound). */
     WatchStart watch(String channel, JobKind kind, String jobId, String userId) throws IOException;
 
-    /** Subscribes {@code channel} to every job of {@code kind} that ends (of {@code model}, if given). */
-    NotifySubscription subscribe(String channel, JobKind kind, String model, boolean onlyFailures, String userId);
+    /** Subscribes {@code channel} to every job that ends of the kind (and model, if given) {@code spec} names. */
+    NotifySubscription subscribe(String channel, SubscriptionSpec spec, String userId);
 
     /**
      * Stops a subscription (by its ID, or every one of a kind: "imports", "finetunes"), a watch (by

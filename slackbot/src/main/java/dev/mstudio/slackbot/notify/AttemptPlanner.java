@@ -31,7 +31,7 @@ final class AttemptPlanner {
         return switch (head.op()) {
             case POST -> post(c, head);
             case UPDATE -> update(c, head);
-            case REPLY, NOTICE -> completion(c, head);
+            case REPLY, NOTICE, THREADED -> completion(c, head);
             case CHART -> Attempt.send(head, List.of(head.id()), new Call(false, head.channel(), null,
                     messageTs(c, head), false, head.payload(), false, true));
         };
@@ -57,20 +57,30 @@ final class AttemptPlanner {
     }
 
     private Attempt completion(Connection c, OutboxEntry head) throws SQLException {
-        // only the run of completion notices at the head: a digest never overtakes a job's own
-        // post or final update queued before its notice
+        // only the run of completion notices at the head that go to the same place (the channel, or
+        // the day's thread): a digest never overtakes a job's own post or final update queued before
         List<OutboxEntry> notices = store.outbox().pendingIn(c, head.channel()).stream()
-                .takeWhile(e -> e.op().completion()).toList();
+                .takeWhile(e -> e.op().completion() && samePlace(e, head)).toList();
+        boolean threaded = head.op() == OutboxEntry.Op.THREADED;
         if (notices.size() > digestThreshold) {
             Digest digest = messages.digest(notices.stream().map(OutboxEntry::payload).toList());
             List<Long> ids = notices.stream().limit(digest.count()).map(OutboxEntry::id).toList();
-            return Attempt.send(head, ids, new Call(false, head.channel(), null, null, false, digest.payload(), true));
+            return Attempt.send(head, ids, new Call(false, head.channel(), null, threaded ? messageTs(c, head) : null,
+                    false, digest.payload(), true));
         }
-        String threadTs = head.op() == OutboxEntry.Op.REPLY ? messageTs(c, head) : null;
+        // a day's thread whose message could not be posted leaves its replies to the channel itself
+        String replyTo = head.op() == OutboxEntry.Op.NOTICE ? null : messageTs(c, head);
         Payload payload = head.payload();
         return Attempt.send(head, List.of(head.id()),
-                new Call(false, head.channel(), null, threadTs, threadTs != null && payload.broadcast(), payload,
-                        false));
+                new Call(false, head.channel(), null, replyTo, replyTo != null && !threaded && payload.broadcast(),
+                        payload, false));
+    }
+
+    /** Watch replies and channel notices share the channel's digest; day-thread replies their thread's. */
+    private static boolean samePlace(OutboxEntry entry, OutboxEntry head) {
+        boolean threaded = head.op() == OutboxEntry.Op.THREADED;
+        return (entry.op() == OutboxEntry.Op.THREADED) == threaded
+                && (!threaded || head.watchId().equals(entry.watchId()));
     }
 
     private String messageTs(Connection c, OutboxEntry head) throws SQLException {

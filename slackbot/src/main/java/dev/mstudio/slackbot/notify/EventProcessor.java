@@ -9,11 +9,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -185,15 +189,39 @@ final class EventProcessor {
             return;
         }
         Set<String> watching = store.watches().channelsFor(c, kind, job.id());
-        Set<String> told = new LinkedHashSet<>();
+        Map<String, Boolean> inChannel = new LinkedHashMap<>();
         for (NotifySubscription subscription : store.subscriptions().all(c)) {
-            String channel = subscription.channel();
-            if (subscription.matches(kind, job.model(), job.status()) && !watching.contains(channel)
-                    && told.add(channel)) {
-                work.add(channel, OutboxEntry.Op.NOTICE, null, messages.notice(job, tail(work, job)),
-                        work.now.plus(digestWindow));
+            if (subscription.matches(kind, job.model(), job.status()) && !watching.contains(subscription.channel())) {
+                inChannel.merge(subscription.channel(), subscription.broadcast().inChannel(kind, job.status()),
+                        Boolean::logicalOr);
             }
         }
+        Instant due = work.now.plus(digestWindow);
+        for (Map.Entry<String, Boolean> told : inChannel.entrySet()) {
+            Payload notice = messages.notice(job, tail(work, job));
+            if (told.getValue()) {
+                work.add(told.getKey(), OutboxEntry.Op.NOTICE, null, notice, due);
+            } else {
+                work.add(told.getKey(), OutboxEntry.Op.THREADED, dayThread(c, told.getKey(), kind, work), notice,
+                        due);
+            }
+        }
+    }
+
+    /**
+     * The ID of the channel's thread of the day (UTC) for outcomes kept out of the channel: its
+     * message is queued the first time the day needs it.
+     */
+    private String dayThread(Connection c, String channel, JobKind kind, Batch work) throws SQLException {
+        LocalDate day = LocalDate.ofInstant(work.now, ZoneOffset.UTC);
+        Optional<ChannelWatch> existing = store.watches().dayThread(c, channel, day);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        ChannelWatch thread = DayThreads.create(channel, kind, day, work.now);
+        store.watches().insert(c, thread, false);
+        work.add(channel, OutboxEntry.Op.POST, thread.id(), messages.dayThread(day), work.now);
+        return thread.id();
     }
 
     private static List<String> tail(Batch work, Job job) {

@@ -84,7 +84,8 @@ final class FailureNotices {
         Set<String> owners = new LinkedHashSet<>();
         if (head.watchId() != null) {
             store.watches().byId(c, head.watchId()).map(ChannelWatch::userId).ifPresent(owners::add);
-        } else {
+        }
+        if (owners.isEmpty()) {
             store.subscriptions().inChannel(c, head.channel()).forEach(sub -> owners.add(sub.createdBy()));
         }
         owners.removeIf(user -> user == null || !DIRECT.matcher(user).matches());

@@ -25,6 +25,7 @@ final class Messages {
     private static final int MAX_DETAIL = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ROOT);
 
     private final Clock clock;
 
@@ -120,6 +121,16 @@ final class Messages {
         message.section(SlackText.mrkdwn(line, Limits.SECTION_TEXT));
         addTail(message, tail);
         return payload(message, false, line);
+    }
+
+    /** The channel's message of the day under which subscriptions reply with what they keep out of the channel. */
+    Payload dayThread(java.time.LocalDate day) {
+        String headline = "Jobs that ended on " + DAY.format(day) + " (UTC)";
+        MessageBuilder message = new MessageBuilder().text(headline);
+        message.section(":spiral_calendar_pad: *" + escape(headline) + "*");
+        message.context(List.of("Outcomes this channel's subscriptions keep out of the channel are replies in this "
+                + "thread (`--broadcast`); `/mstudio subscriptions` lists them."));
+        return payload(message, false, null);
     }
 
     /**

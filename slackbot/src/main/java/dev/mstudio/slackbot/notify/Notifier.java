@@ -109,7 +109,7 @@ public final class Notifier implements AutoCloseable {
         Instant cutoff = clock.instant().minus(settings.retention());
         store.tx(c -> {
             store.outbox().pruneSettled(c, cutoff);
-            store.watches().pruneFinished(c);
+            store.watches().pruneFinished(c, clock.instant().minus(DayThreads.KEPT));
             store.state().pruneAnnounced(c, cutoff.toEpochMilli());
             return null;
         });
@@ -216,27 +216,30 @@ public final class Notifier implements AutoCloseable {
     }
 
     /**
-     * Subscribes the channel to every terminal transition of {@code kind} (narrowed to a model
-     * and/or to failures). Asking again for the same filter returns the existing subscription.
+     * Subscribes the channel to every terminal transition of a kind (narrowed to a model and/or to
+     * failures). Asking again for the same jobs returns the existing subscription, with the
+     * broadcast mode asked for now.
      */
-    public NotifySubscription subscribe(String channel, JobKind kind, String modelOrNull, boolean onlyFailures,
-            String userId) {
+    public NotifySubscription subscribe(String channel, SubscriptionSpec spec, String userId) {
         requireStarted();
         NotifySubscription wanted = new NotifySubscription(newId("sub-").substring(0, 12),
-                requireText(channel, "channel"), Objects.requireNonNull(kind, "kind"), modelOrNull, onlyFailures,
+                requireText(channel, "channel"), spec.kind(), spec.model(), spec.onlyFailures(), spec.broadcast(),
                 userId, clock.instant());
         synchronized (kindLock) {
             NotifySubscription result = store.tx(c -> {
                 for (NotifySubscription existing : store.subscriptions().inChannel(c, channel)) {
                     if (existing.sameFilter(wanted)) {
-                        return existing;
+                        store.subscriptions().setBroadcast(c, existing.id(), wanted.broadcast());
+                        return new NotifySubscription(existing.id(), existing.channel(), existing.kind(),
+                                existing.model(), existing.onlyFailures(), wanted.broadcast(), existing.createdBy(),
+                                existing.createdAt());
                     }
                 }
                 store.subscriptions().insert(c, wanted);
                 return wanted;
             });
             if (leadership.isLeader()) {
-                core.followKind(kind);
+                core.followKind(spec.kind());
             }
             return result;
         }

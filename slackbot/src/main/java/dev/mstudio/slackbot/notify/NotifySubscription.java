@@ -2,7 +2,9 @@ package dev.mstudio.slackbot.notify;
 
 import dev.mstudio.client.JobKind;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A channel's standing request to hear about every terminal transition of a job kind.
@@ -12,16 +14,56 @@ import java.util.Objects;
  * @param kind         imports or fine-tunes
  * @param model        only jobs of this model (case-insensitive); null for any
  * @param onlyFailures only jobs that end FAILED
+ * @param broadcast    which outcomes are posted in the channel itself; the others are replies in
+ *                     the channel's thread of the day
  * @param createdBy    the Slack user ID that subscribed (may be null)
  * @param createdAt    when
  */
 public record NotifySubscription(String id, String channel, JobKind kind, String model, boolean onlyFailures,
-        String createdBy, Instant createdAt) {
+        Broadcast broadcast, String createdBy, Instant createdAt) {
+
+    /** Which of a subscription's outcomes show in the channel; the rest stay in the day's thread. */
+    public enum Broadcast {
+        /** Failures in the channel, successes in the thread (the default). */
+        FAILURES,
+        /** Every outcome in the channel. */
+        ALL,
+        /** Every outcome in the thread. */
+        NONE;
+
+        /** The mode a word of {@code --broadcast} names ("failures", "all", "none"), any case. */
+        public static Optional<Broadcast> parse(String word) {
+            if (word == null) {
+                return Optional.empty();
+            }
+            for (Broadcast mode : values()) {
+                if (mode.name().equalsIgnoreCase(word.trim())) {
+                    return Optional.of(mode);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** True when an outcome ending in {@code status} is posted in the channel itself. */
+        public boolean inChannel(JobKind kind, String status) {
+            return switch (this) {
+                case ALL -> true;
+                case NONE -> false;
+                case FAILURES -> Outcomes.isFailure(kind, status);
+            };
+        }
+
+        /** The word users type. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public NotifySubscription {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(broadcast, "broadcast");
         model = model == null || model.isBlank() ? null : model.trim();
     }
 
@@ -32,7 +74,7 @@ public record NotifySubscription(String id, String channel, JobKind kind, String
                 && (!onlyFailures || Outcomes.isFailure(jobKind, status));
     }
 
-    /** True when it asks for the same thing as {@code other}, whoever created it. */
+    /** True when it asks for the same jobs as {@code other}, whoever created it and however shown. */
     boolean sameFilter(NotifySubscription other) {
         return channel.equals(other.channel) && kind == other.kind && onlyFailures == other.onlyFailures
                 && (model == null ? other.model == null : model.equalsIgnoreCase(other.model));

@@ -25,12 +25,14 @@ record OutboxEntry(long id, String channel, Op op, String watchId, Payload paylo
         REPLY,
         /** A channel message for a subscription. */
         NOTICE,
+        /** A subscription's reply in the channel's thread of the day (the watch ID names the thread). */
+        THREADED,
         /** A fine-tune's loss chart (a PNG), uploaded into its watch's thread after the reply. */
         CHART;
 
         /** Completion notices are what a burst rolls into a digest. */
         boolean completion() {
-            return this == REPLY || this == NOTICE;
+            return this == REPLY || this == NOTICE || this == THREADED;
         }
     }
 

@@ -12,11 +12,11 @@ import java.util.List;
 
 /** {@code notify_subscription}: the channels' standing subscriptions. */
 final class SubscriptionTable {
-    private static final String COLUMNS = "id, channel, kind, model, only_failures, created_by, created_at";
+    private static final String COLUMNS = "id, channel, kind, model, only_failures, created_by, created_at, broadcast";
 
     void insert(Connection c, NotifySubscription s) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO notify_subscription (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO notify_subscription (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, s.id());
             insert.setString(2, s.channel());
             insert.setString(3, s.kind().name());
@@ -24,7 +24,17 @@ final class SubscriptionTable {
             insert.setInt(5, s.onlyFailures() ? 1 : 0);
             setNullable(insert, 6, s.createdBy());
             insert.setLong(7, s.createdAt().toEpochMilli());
+            insert.setString(8, s.broadcast().name());
             insert.executeUpdate();
+        }
+    }
+
+    void setBroadcast(Connection c, String id, NotifySubscription.Broadcast broadcast) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE notify_subscription SET broadcast = ? WHERE id = ?")) {
+            update.setString(1, broadcast.name());
+            update.setString(2, id);
+            update.executeUpdate();
         }
     }
 
@@ -54,7 +64,8 @@ final class SubscriptionTable {
                 while (rows.next()) {
                     result.add(new NotifySubscription(rows.getString(1), rows.getString(2),
                             JobKind.valueOf(rows.getString(3)), rows.getString(4), rows.getInt(5) != 0,
-                            rows.getString(6), Instant.ofEpochMilli(rows.getLong(7))));
+                            NotifySubscription.Broadcast.valueOf(rows.getString(8)), rows.getString(6),
+                            Instant.ofEpochMilli(rows.getLong(7))));
                 }
             }
         }

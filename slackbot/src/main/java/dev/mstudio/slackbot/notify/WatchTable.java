@@ -42,6 +42,11 @@ final class WatchTable {
                 .stream().findFirst();
     }
 
+    /** The channel's thread of the day, once made ({@link DayThreads}). */
+    Optional<ChannelWatch> dayThread(Connection c, String channel, java.time.LocalDate day) throws SQLException {
+        return query(c, "WHERE channel = ? AND job_id = ?", channel, DayThreads.jobId(day)).stream().findFirst();
+    }
+
     List<ChannelWatch> activeForJob(Connection c, JobKind kind, String jobId) throws SQLException {
         return query(c, "WHERE active = 1 AND kind = ? AND job_id = ?", kind.name(), jobId);
     }
@@ -91,10 +96,15 @@ final class WatchTable {
         }
     }
 
-    /** Forgets finished watches no pending outbox entry refers to. */
-    void pruneFinished(Connection c) throws SQLException {
+    /**
+     * Forgets finished watches no pending outbox entry refers to; threads of the day are kept until
+     * {@code daysBefore}, so that the day's later replies find them.
+     */
+    void pruneFinished(Connection c, Instant daysBefore) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM notify_watch WHERE active = 0 AND id NOT IN "
-                + "(SELECT watch_id FROM notify_outbox WHERE state = 'PENDING' AND watch_id IS NOT NULL)")) {
+                + "(SELECT watch_id FROM notify_outbox WHERE state = 'PENDING' AND watch_id IS NOT NULL) "
+                + "AND NOT (job_id LIKE '" + DayThreads.JOB_PREFIX + "%' AND created_at >= ?)")) {
+            delete.setLong(1, daysBefore.toEpochMilli());
             delete.executeUpdate();
         }
     }

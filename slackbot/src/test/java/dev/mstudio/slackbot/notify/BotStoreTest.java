@@ -154,4 +154,32 @@ class BotStoreTest {
             assertThat(one.claimButton("tok", now)).isFalse();
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Stores.SQLITE, Stores.POSTGRESQL})
+    void pruneFinished_keepsTheDaysThreadForItsDay_thenForgetsIt(String vendor, @TempDir Path dir) {
+        Instant made = Instant.parse("2026-11-29T08:00:00Z");
+        ChannelWatch thread = DayThreads.create("C1", JobKind.IMPORT, java.time.LocalDate.of(2026, 11, 29), made);
+        ChannelWatch ended = new ChannelWatch("w-ended", "C1", JobKind.IMPORT, "imp-1", "U1", "1.2", "FAILED", made);
+        try (BotStore store = BotStore.open(Stores.freshUrl(vendor, dir))) {
+            store.tx(c -> {
+                store.watches().insert(c, thread, false);
+                store.watches().insert(c, ended, false);
+                store.watches().pruneFinished(c, made.minus(DayThreads.KEPT));
+                return null;
+            });
+            java.util.Optional<ChannelWatch> kept = store.tx(
+                    c -> store.watches().dayThread(c, "C1", java.time.LocalDate.of(2026, 11, 29)));
+            java.util.Optional<ChannelWatch> pruned = store.tx(c -> store.watches().byId(c, "w-ended"));
+            assertThat(kept).contains(thread);
+            assertThat(pruned).isEmpty();
+
+            store.tx(c -> {
+                store.watches().pruneFinished(c, made.plusSeconds(1));
+                return null;
+            });
+            java.util.Optional<ChannelWatch> later = store.tx(c -> store.watches().byId(c, thread.id()));
+            assertThat(later).isEmpty();
+        }
+    }
 }

@@ -156,7 +156,7 @@ class NotifierSandboxTest {
         String db = Stores.freshUrl(vendor, dir);
         try (NotifyFixture f = NotifyFixture.start(db, QUICK)) {
             ImportJob job = f.seedImports(1).get(0);
-            f.notifier.subscribe("C1", JobKind.IMPORT, null, true, "U1");
+            f.notifier.subscribe("C1", new SubscriptionSpec(JobKind.IMPORT, null, true, NotifySubscription.Broadcast.ALL), "U1");
             Waits.until("the running job was seen", () -> f.store.<String>tx(
                     c -> f.store.state().announced(c, JobKind.IMPORT, job.jobId())) != null);
 

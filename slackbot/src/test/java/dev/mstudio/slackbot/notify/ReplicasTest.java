@@ -34,7 +34,7 @@ class ReplicasTest {
             String other = jobs.get(1).jobId();
 
             b.notifier.watch("C1", JobKind.IMPORT, watched, "U1");
-            b.notifier.subscribe("C2", JobKind.IMPORT, null, false, "U1");
+            b.notifier.subscribe("C2", new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.ALL), "U1");
             assertThat(b.notifier.health().coreSubscriptions()).isZero();
             a.notifier.leading(true);
             a.slack.awaitCall("chat.postMessage", c -> c.ok() && "C1".equals(c.channel()), TIMEOUT);

@@ -35,13 +35,16 @@ class StoreMigrationTest {
             List<ChannelWatch> watches = store.tx(c -> store.watches().allActive(c));
             List<OutboxEntry> heads = store.tx(c -> store.outbox().heads(c));
             assertThat(subscriptions).extracting(NotifySubscription::id).containsExactly("sub-1");
+            // made when every outcome went to the channel: it keeps doing so
+            assertThat(subscriptions).extracting(NotifySubscription::broadcast)
+                    .containsExactly(NotifySubscription.Broadcast.ALL);
             assertThat(watches).extracting(ChannelWatch::messageTs).containsExactly("123.456");
             assertThat(heads).extracting(OutboxEntry::id).containsExactly(2L, 3L);
             assertThat(store.button("tok-1")).isPresent();
             assertThat(store.claimButton("tok-1", NOW)).isTrue();
         }
         assertThat(tables(url)).contains("job_status", "bot_lease").doesNotContain("watch_state", "notify_handled");
-        assertThat(history(url)).containsExactly("1:BASELINE", "2:SQL", "3:SQL", "4:SQL", "5:SQL");
+        assertThat(history(url)).containsExactly("1:BASELINE", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL");
     }
 
     @Test
@@ -55,7 +58,7 @@ class StoreMigrationTest {
             List<OutboxEntry> pending = store.tx(c -> store.outbox().pendingIn(c, "C9"));
             assertThat(pending).extracting(OutboxEntry::id).containsExactly(4L, 5L);
         }
-        assertThat(history(url)).hasSize(5);
+        assertThat(history(url)).hasSize(6);
     }
 
     @Test
@@ -79,7 +82,7 @@ class StoreMigrationTest {
         try (BotStore store = BotStore.open(url)) {
             insertNotice(store, "C1");
         }
-        assertThat(history(url)).containsExactly("1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL");
+        assertThat(history(url)).containsExactly("1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL");
     }
 
     private static void insertNotice(BotStore store, String channel) {

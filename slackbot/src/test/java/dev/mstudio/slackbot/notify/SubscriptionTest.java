@@ -36,9 +36,9 @@ class SubscriptionTest {
         List<ImportJob> jobs = f.seedImports(3);
         ImportJob ofModel = jobs.get(0);
         ImportJob failing = jobs.get(1);
-        f.notifier.subscribe("C-model", JobKind.IMPORT, ofModel.modelName().toUpperCase(), false, "U1");
-        f.notifier.subscribe("C-failures", JobKind.IMPORT, null, true, "U1");
-        f.notifier.subscribe("C-all", JobKind.IMPORT, null, false, "U1");
+        f.notifier.subscribe("C-model", new SubscriptionSpec(JobKind.IMPORT, ofModel.modelName().toUpperCase(), false, NotifySubscription.Broadcast.ALL), "U1");
+        f.notifier.subscribe("C-failures", new SubscriptionSpec(JobKind.IMPORT, null, true, NotifySubscription.Broadcast.ALL), "U1");
+        f.notifier.subscribe("C-all", new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.ALL), "U1");
         f.awaitSynced(JobKind.IMPORT);
 
         f.sandbox.forceStatus(ofModel.jobId(), "SUCCESSED");
@@ -54,8 +54,8 @@ class SubscriptionTest {
 
     @Test
     void subscribe_sameFilterTwice_keepsOneSubscription() {
-        NotifySubscription first = f.notifier.subscribe("C1", JobKind.FINETUNE, "qwen-plus", true, "U1");
-        NotifySubscription again = f.notifier.subscribe("C1", JobKind.FINETUNE, "QWEN-PLUS", true, "U2");
+        NotifySubscription first = f.notifier.subscribe("C1", new SubscriptionSpec(JobKind.FINETUNE, "qwen-plus", true, NotifySubscription.Broadcast.ALL), "U1");
+        NotifySubscription again = f.notifier.subscribe("C1", new SubscriptionSpec(JobKind.FINETUNE, "QWEN-PLUS", true, NotifySubscription.Broadcast.ALL), "U2");
 
         assertThat(again).isEqualTo(first);
         assertThat(f.notifier.subscriptions("C1").subscriptions()).containsExactly(first);
@@ -65,9 +65,9 @@ class SubscriptionTest {
     @Test
     void unsubscribe_byKindOrId_removesAndStopsNotices() throws Exception {
         ImportJob job = f.seedImports(1).get(0);
-        f.notifier.subscribe("C-gone", JobKind.IMPORT, null, false, "U1");
-        NotifySubscription byId = f.notifier.subscribe("C-gone-too", JobKind.IMPORT, null, false, "U1");
-        f.notifier.subscribe("C-kept", JobKind.IMPORT, null, false, "U1");
+        f.notifier.subscribe("C-gone", new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.ALL), "U1");
+        NotifySubscription byId = f.notifier.subscribe("C-gone-too", new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.ALL), "U1");
+        f.notifier.subscribe("C-kept", new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.ALL), "U1");
         f.awaitSynced(JobKind.IMPORT);
 
         assertThat(f.notifier.unsubscribe("C-gone", "imports")).isTrue();
@@ -85,7 +85,7 @@ class SubscriptionTest {
 
     @Test
     void unsubscribe_lastSubscriptionOfAKind_releasesTheCoreSubscription() {
-        f.notifier.subscribe("C1", JobKind.IMPORT, null, false, "U1");
+        f.notifier.subscribe("C1", new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.ALL), "U1");
         assertThat(f.notifier.health().coreSubscriptions()).isEqualTo(1);
 
         f.notifier.unsubscribe("C1", "all");
@@ -97,7 +97,7 @@ class SubscriptionTest {
     @Test
     void burstOfCompletions_isRolledIntoOneDigest() throws Exception {
         List<ImportJob> jobs = f.seedImports(7);
-        f.notifier.subscribe("C1", JobKind.IMPORT, null, false, "U1");
+        f.notifier.subscribe("C1", new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.ALL), "U1");
         f.awaitSynced(JobKind.IMPORT);
 
         jobs.forEach(job -> f.sandbox.forceStatus(job.jobId(), "FAILED"));
@@ -114,7 +114,7 @@ class SubscriptionTest {
     @Test
     void fewCompletions_areSentOneByOne() throws Exception {
         List<ImportJob> jobs = f.seedImports(3);
-        f.notifier.subscribe("C1", JobKind.IMPORT, null, false, "U1");
+        f.notifier.subscribe("C1", new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.ALL), "U1");
         f.awaitSynced(JobKind.IMPORT);
 
         jobs.forEach(job -> f.sandbox.forceStatus(job.jobId(), "SUCCESSED"));
@@ -127,7 +127,7 @@ class SubscriptionTest {
     @Test
     void burstOfSixtyFailures_becomesDigestsSlackAccepts_andNoJobIsLost() throws Exception {
         List<ImportJob> jobs = f.seedImports(60);
-        f.notifier.subscribe("C1", JobKind.IMPORT, null, false, "U1");
+        f.notifier.subscribe("C1", new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.ALL), "U1");
         f.awaitSynced(JobKind.IMPORT);
 
         jobs.forEach(job -> f.sandbox.forceStatus(job.jobId(), "FAILED"));
@@ -145,7 +145,7 @@ class SubscriptionTest {
     @Test
     void watchedJob_isNotAlsoAnnouncedBySubscription() throws Exception {
         ImportJob job = f.seedImports(1).get(0);
-        f.notifier.subscribe("C1", JobKind.IMPORT, null, false, "U1");
+        f.notifier.subscribe("C1", new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.ALL), "U1");
         f.notifier.watch("C1", JobKind.IMPORT, job.jobId(), "U1");
         f.awaitSynced(JobKind.IMPORT);
         delivery.runDue();
@@ -156,6 +156,86 @@ class SubscriptionTest {
 
         assertThat(f.posts("C1")).hasSize(2);
         assertThat(f.posts("C1").get(1).threadTs()).isEqualTo(f.posts("C1").get(0).ts());
+    }
+
+    @Test
+    void broadcastFailures_theDefault_keepsSuccessesInTheDaysThread_andPostsFailuresInTheChannel() throws Exception {
+        List<ImportJob> jobs = f.seedImports(3);
+        f.notifier.subscribe("C1", SubscriptionSpec.of(JobKind.IMPORT), "U1");
+        f.awaitSynced(JobKind.IMPORT);
+
+        f.sandbox.forceStatus(jobs.get(0).jobId(), "SUCCESSED");
+        f.sandbox.forceStatus(jobs.get(1).jobId(), "FAILED");
+        f.sandbox.forceStatus(jobs.get(2).jobId(), "SUCCESSED");
+        Waits.until("thread, 2 replies and a failure queued", () -> f.pending() == 4);
+        deliverUntil(() -> f.pending() == 0);
+
+        List<SlackCall> inChannel = f.posts("C1").stream().filter(c -> c.threadTs() == null).toList();
+        assertThat(inChannel).hasSize(2);
+        SlackCall thread = inChannel.get(0);
+        assertThat(thread.text()).startsWith("Jobs that ended on ");
+        assertThat(inChannel.get(1).text()).contains(jobs.get(1).jobId(), "FAILED");
+        List<SlackCall> replies = f.posts("C1").stream().filter(c -> c.threadTs() != null).toList();
+        assertThat(replies).allSatisfy(reply -> {
+            assertThat(reply.threadTs()).isEqualTo(thread.ts());
+            assertThat(reply.param("reply_broadcast")).isNotEqualTo("true");
+        });
+        assertThat(String.join("\n", replies.stream().map(SlackCall::text).toList()))
+                .contains(jobs.get(0).jobId(), jobs.get(2).jobId()).doesNotContain(jobs.get(1).jobId());
+    }
+
+    @Test
+    void broadcastNone_keepsFailuresInTheThreadToo_andEachDayHasItsOwnThread() throws Exception {
+        List<ImportJob> jobs = f.seedImports(2);
+        f.notifier.subscribe("C1", new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.NONE),
+                "U1");
+        f.awaitSynced(JobKind.IMPORT);
+
+        f.sandbox.forceStatus(jobs.get(0).jobId(), "FAILED");
+        Waits.until("first day's thread and reply queued", () -> f.pending() == 2);
+        deliverUntil(() -> f.pending() == 0);
+        delivery.advance(Duration.ofDays(1));
+        f.sandbox.forceStatus(jobs.get(1).jobId(), "FAILED");
+        Waits.until("second day's thread and reply queued", () -> f.pending() == 2);
+        deliverUntil(() -> f.pending() == 0);
+
+        List<SlackCall> threads = f.posts("C1").stream().filter(c -> c.threadTs() == null).toList();
+        assertThat(threads).hasSize(2).allSatisfy(t -> assertThat(t.text()).startsWith("Jobs that ended on "));
+        assertThat(threads.get(0).text()).isNotEqualTo(threads.get(1).text());
+        for (int day = 0; day < 2; day++) {
+            String threadTs = threads.get(day).ts();
+            String jobId = jobs.get(day).jobId();
+            assertThat(f.posts("C1")).filteredOn(c -> threadTs.equals(c.threadTs())).singleElement()
+                    .satisfies(reply -> assertThat(reply.text()).contains(jobId, "FAILED"));
+        }
+    }
+
+    @Test
+    void burstKeptInTheThread_becomesOneDigestReplyThere() throws Exception {
+        List<ImportJob> jobs = f.seedImports(7);
+        f.notifier.subscribe("C1", SubscriptionSpec.of(JobKind.IMPORT), "U1");
+        f.awaitSynced(JobKind.IMPORT);
+
+        jobs.forEach(job -> f.sandbox.forceStatus(job.jobId(), "SUCCESSED"));
+        Waits.until("thread and 7 replies queued", () -> f.pending() == 8);
+        deliverUntil(() -> f.pending() == 0);
+
+        assertThat(f.posts("C1")).hasSize(2);
+        SlackCall digest = f.posts("C1").get(1);
+        assertThat(digest.threadTs()).isEqualTo(f.posts("C1").get(0).ts());
+        assertThat(digest.text()).startsWith("7 jobs finished");
+        jobs.forEach(job -> assertThat(digest.text()).contains(job.jobId()));
+    }
+
+    @Test
+    void subscribeAgain_withAnotherBroadcast_changesTheOneSubscription() {
+        NotifySubscription first = f.notifier.subscribe("C1", SubscriptionSpec.of(JobKind.IMPORT), "U1");
+        NotifySubscription again = f.notifier.subscribe("C1",
+                new SubscriptionSpec(JobKind.IMPORT, null, false, NotifySubscription.Broadcast.ALL), "U2");
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.broadcast()).isEqualTo(NotifySubscription.Broadcast.ALL);
+        assertThat(f.notifier.subscriptions("C1").subscriptions()).containsExactly(again);
     }
 
     /**
@@ -178,7 +258,7 @@ class SubscriptionTest {
     void failedFineTune_notice_carriesItsErrorCodeAndTheLastLinesOfItsLog() throws Exception {
         f.sandbox.seed(0, 1, 1.0);
         String id = f.client.listFineTunes(new dev.mstudio.client.FineTuneQuery(1, 10, null, null)).items().get(0).id();
-        f.notifier.subscribe("C-all", JobKind.FINETUNE, null, false, "U1");
+        f.notifier.subscribe("C-all", new SubscriptionSpec(JobKind.FINETUNE, null, false, NotifySubscription.Broadcast.ALL), "U1");
         f.awaitSynced(JobKind.FINETUNE);
 
         f.sandbox.forceStatus(id, "FAILED");
