@@ -2,6 +2,7 @@ package dev.mstudio.command;
 
 import dev.mstudio.client.JobKind;
 import dev.mstudio.command.Declaration.Check;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,6 +21,12 @@ public final class ChannelDeclarations {
     public static final Param<String> ONLY = Param.text("--only");
     /** {@code subscribe --broadcast failures|all|none}: which outcomes show in the channel itself. */
     public static final Param<String> BROADCAST = Param.text("--broadcast");
+    /** {@code subscribe finetunes --alerts}: the watchdog's alerts about running jobs, too. */
+    public static final Param<Boolean> ALERTS = Param.flag("--alerts");
+    /** {@code subscribe finetunes --stalled 30m}: alert when a running job's log is silent this long. */
+    public static final Param<Duration> STALLED = Param.duration("--stalled");
+    /** {@code subscribe finetunes --queued 2h}: alert when a job waits this long to start. */
+    public static final Param<Duration> QUEUED = Param.duration("--queued");
     /** {@code unsubscribe TARGET}: a subscription or watch ID, a kind word, or "all". */
     public static final Param<String> TARGET = Param.text("TARGET");
     /** {@code watch ID...} and {@code unwatch ID...}. */
@@ -45,7 +52,11 @@ public final class ChannelDeclarations {
                 .text(BROADCAST, "failures|all|none", Slot.TEXT, Check.choice("failures|all|none"),
                         "which outcomes are posted in the channel (default failures); the others are "
                                 + "replies in the day's thread")
-                .synopsis("/subscribe imports|finetunes [--model M] [--only failures] [--broadcast failures|all|none]")
+                .flag(ALERTS, "fine-tunes: also alert on running jobs (stalled log, long queue, NaN or rising loss)")
+                .duration(STALLED, "D", "with --alerts: a log silent this long is stalled (default 20m)")
+                .duration(QUEUED, "D", "with --alerts: a job waiting this long to start is late (default 2h)")
+                .synopsis("/subscribe imports|finetunes [--model M] [--only failures] [--broadcast failures|all|none]",
+                        "/subscribe finetunes --alerts [--stalled D] [--queued D]")
                 .only(Surface.SLACK);
     }
 

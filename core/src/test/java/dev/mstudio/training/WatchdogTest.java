@@ -103,6 +103,32 @@ class WatchdogTest {
     }
 
     @Test
+    void thresholdsPerFollower_eachCrossedThresholdIsItsOwnAlert_andAJobNobodyWantsCostsNoRequest() {
+        watchdog.close();
+        Watchdog.Thresholds defaults = Watchdog.Thresholds.DEFAULTS;
+        Watchdog.Thresholds patient = defaults.with(Duration.ofMinutes(30), Duration.ofHours(4));
+        watchdog = new Watchdog(new FineTuneLogs(client), scheduler, scheduler.clock(), defaults,
+                job -> job.id().equals("ft-unwanted") ? List.of() : List.of(defaults, patient), alerts::add);
+        logs.put("ft-s", new ArrayList<>(List.of("{'train_loss': 1.0, 'step': 1}")));
+        logs.put("ft-unwanted", new ArrayList<>(List.of("{'train_loss': 1.0, 'step': 1}")));
+        watchdog.observe(job("ft-s", "RUNNING", scheduler.now()));
+        watchdog.observe(job("ft-unwanted", "RUNNING", scheduler.now()));
+
+        scheduler.advance(Duration.ofMinutes(21));
+        assertThat(alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.level()).isEqualTo(Duration.ofMinutes(20).toMillis());
+            assertThat(alert.jobId()).isEqualTo("ft-s");
+        });
+        scheduler.advance(Duration.ofMinutes(10));
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(1).level()).isEqualTo(patient.level(Watchdog.Condition.STALLED));
+        assertThat(alerts.get(1).message()).contains("has not grown for 30 min");
+        scheduler.advance(Duration.ofMinutes(30));
+        assertThat(alerts).as("never repeated").hasSize(2);
+        assertThat(logRequests).as("one request per check for the wanted job only").hasValue(61);
+    }
+
+    @Test
     void nanLoss_andValidationLossRisingThreeTimes_areEachSaidOnce() {
         logs.put("ft-n", new ArrayList<>(List.of("{'train_loss': 1.0, 'step': 1}", "{'eval_loss': 0.9, 'step': 1}",
                 "{'eval_loss': 0.8, 'step': 2}", "{'eval_loss': 0.85, 'step': 3}", "{'eval_loss': 0.95, 'step': 4}")));

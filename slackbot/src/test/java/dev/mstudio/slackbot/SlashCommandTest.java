@@ -174,6 +174,24 @@ class SlashCommandTest {
     }
 
     @Test
+    void subscribeAlerts_withAThreshold_isListed_andAlertsForImportsOrOutOfRangeAreRefused() throws Exception {
+        SlackCall subscribed = fixture.slash(USER, "subscribe finetunes --stalled 45m")
+                .awaitReply(text -> text.contains("hears"));
+        assertThat(BotFixture.allText(subscribed.body()))
+                .contains("any fine-tune job ends or needs an alert (log silent 45 min, queued 2 h, NaN or rising loss)");
+
+        SlackCall imports = fixture.slash(USER, "subscribe imports --alerts").awaitReply(text -> text.contains(":x:"));
+        SlackCall tooShort = fixture.slash(USER, "subscribe finetunes --alerts --queued 30s")
+                .awaitReply(text -> text.contains(":x:"));
+
+        assertThat(BotFixture.allText(imports.body())).contains("import jobs have none", "subscribe finetunes --alerts");
+        assertThat(BotFixture.allText(tooShort.body())).contains("between 1 minute and 30 days");
+        SlackCall listed = fixture.slash(USER, "subscriptions").awaitReply(text -> text.contains("Subscriptions"));
+        assertThat(BotFixture.allText(listed.body())).contains("log silent 45 min").doesNotContain("import job ends or needs an alert")
+                .doesNotContain("queued 30 s");
+    }
+
+    @Test
     void subscribe_withoutKind_explainsUsage() throws Exception {
         SlackCall reply = fixture.slash(USER, "subscribe --model qwen").awaitReply(text -> text.contains(":x:"));
 

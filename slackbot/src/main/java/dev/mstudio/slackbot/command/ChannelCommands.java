@@ -17,6 +17,9 @@ import dev.mstudio.slackbot.notify.ChannelWatch;
 import dev.mstudio.slackbot.notify.NotifySubscription;
 import dev.mstudio.slackbot.notify.NotifySubscription.Broadcast;
 import dev.mstudio.slackbot.notify.SubscriptionSpec;
+import dev.mstudio.time.RelativeTime;
+import dev.mstudio.training.Watchdog;
+import java.time.Duration;
 import dev.mstudio.slackbot.notify.WatchStart;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,6 +37,8 @@ final class ChannelCommands {
     private static final List<Column> COLUMNS = List.of(new Column("ID", ValueType.ID),
             new Column("WHAT", ValueType.TEXT), new Column("STATUS", ValueType.STATUS), new Column("BY", ValueType.TEXT));
 
+    private static final Duration MIN_THRESHOLD = Duration.ofMinutes(1);
+    private static final Duration MAX_THRESHOLD = Duration.ofDays(30);
     private final ChannelFollowing following;
 
     ChannelCommands(ChannelFollowing following) {
@@ -95,12 +100,48 @@ final class ChannelCommands {
         if (unreachable.isPresent()) {
             return unreachable.get();
         }
+        JobKind kind = command.get(ChannelDeclarations.KIND);
+        Optional<Result> badAlerts = alertsProblem(command, kind);
+        if (badAlerts.isPresent()) {
+            return badAlerts.get();
+        }
         Broadcast broadcast = Broadcast.parse(command.get(ChannelDeclarations.BROADCAST)).orElse(Broadcast.FAILURES);
-        SubscriptionSpec spec = new SubscriptionSpec(command.get(ChannelDeclarations.KIND),
-                command.get(ChannelDeclarations.MODEL), command.get(ChannelDeclarations.ONLY) != null, broadcast);
+        SubscriptionSpec spec = new SubscriptionSpec(kind, command.get(ChannelDeclarations.MODEL),
+                command.get(ChannelDeclarations.ONLY) != null, broadcast, alerts(command));
         NotifySubscription sub = following.subscribe(context.place(), spec, context.user());
         return new Result.Message(Result.Level.SUCCESS, "This channel hears when " + describe(sub) + " (" + sub.id()
                 + "): " + shown(sub.broadcast()) + ". unsubscribe " + sub.id() + " stops it.", 0, null);
+    }
+
+    /** The watchdog thresholds {@code --alerts}, {@code --stalled} and {@code --queued} ask for; null for none. */
+    private static Watchdog.Thresholds alerts(Command command) {
+        Duration stalled = command.get(ChannelDeclarations.STALLED);
+        Duration queued = command.get(ChannelDeclarations.QUEUED);
+        if (!command.has(ChannelDeclarations.ALERTS) && stalled == null && queued == null) {
+            return null;
+        }
+        Watchdog.Thresholds defaults = Watchdog.Thresholds.DEFAULTS;
+        return defaults.with(stalled != null ? stalled : defaults.stalled(), queued != null ? queued : defaults.queued());
+    }
+
+    /** Alerts watch fine-tune logs, checked once a minute: a refusal for imports or thresholds out of range. */
+    private static Optional<Result> alertsProblem(Command command, JobKind kind) {
+        Watchdog.Thresholds alerts = alerts(command);
+        if (alerts == null) {
+            return Optional.empty();
+        }
+        String usage = "subscribe finetunes --alerts [--stalled D] [--queued D], e.g. --stalled 30m --queued 4h";
+        if (kind != JobKind.FINETUNE) {
+            return Optional.of(Result.Failure.of("Alerts are about running fine-tunes' training logs; import jobs "
+                    + "have none.", usage));
+        }
+        for (Duration threshold : List.of(alerts.stalled(), alerts.queued())) {
+            if (threshold.compareTo(MIN_THRESHOLD) < 0 || threshold.compareTo(MAX_THRESHOLD) > 0) {
+                return Optional.of(Result.Failure.of("Alert thresholds must be between 1 minute and 30 days (jobs "
+                        + "are checked once a minute).", usage));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A refusal when the bot could not post where it would be told to, saying how to fix it. */
@@ -176,11 +217,15 @@ final class ChannelCommands {
         };
     }
 
-    /** "any import job ends (model qwen, failures only)" */
+    /** "any fine-tune job ends (model qwen, failures only) or stalls (20 min) or waits (2 h)" */
     private static String describe(NotifySubscription sub) {
         String filter = (sub.model() == null ? "" : "model " + sub.model())
                 + (sub.onlyFailures() ? (sub.model() == null ? "" : ", ") + "failures only" : "");
-        return "any " + sub.kind().label() + " job ends" + (filter.isEmpty() ? "" : " (" + filter + ")");
+        Watchdog.Thresholds alerts = sub.alerts();
+        return "any " + sub.kind().label() + " job ends" + (filter.isEmpty() ? "" : " (" + filter + ")")
+                + (alerts == null ? "" : " or needs an alert (log silent " + RelativeTime.amount(
+                        alerts.stalled().toSeconds()) + ", queued " + RelativeTime.amount(alerts.queued().toSeconds())
+                        + ", NaN or rising loss)");
     }
 
     private static String capitalized(String text) {

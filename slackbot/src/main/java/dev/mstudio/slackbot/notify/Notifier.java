@@ -83,9 +83,7 @@ public final class Notifier implements AutoCloseable {
         this.alerts = new WatchAlerts(store, messages, clock, leadership, delivery::wake,
                 new FineTuneLogs(jobs.client()), runtime.scheduler());
         this.core = new CoreSubscriptions(b.watchers, incoming -> {
-            if (incoming.source() == Incoming.Source.WATCH) {
-                alerts.observe(incoming.event());
-            }
+            alerts.observe(incoming.event(), incoming.source() == Incoming.Source.WATCH);
             processor.offer(incoming);
         });
     }
@@ -146,8 +144,9 @@ public final class Notifier implements AutoCloseable {
 
     private void followStored() {
         List<ChannelWatch> watches = store.tx(c -> store.watches().allActive(c));
-        Set<JobKind> kinds = store.<List<NotifySubscription>>tx(c -> store.subscriptions().all(c)).stream()
-                .map(NotifySubscription::kind).collect(Collectors.toSet());
+        List<NotifySubscription> subscriptions = store.tx(c -> store.subscriptions().all(c));
+        alerts.subscriptions(subscriptions);
+        Set<JobKind> kinds = subscriptions.stream().map(NotifySubscription::kind).collect(Collectors.toSet());
         Set<String> watched = watches.stream().map(w -> w.kind() + "/" + w.jobId()).collect(Collectors.toSet());
         core.retainJobs((kind, jobId) -> watched.contains(kind + "/" + jobId));
         watches.forEach(w -> core.followJob(w.kind(), w.jobId()));
@@ -224,15 +223,14 @@ public final class Notifier implements AutoCloseable {
         requireStarted();
         NotifySubscription wanted = new NotifySubscription(newId("sub-").substring(0, 12),
                 requireText(channel, "channel"), spec.kind(), spec.model(), spec.onlyFailures(), spec.broadcast(),
-                userId, clock.instant());
+                spec.alerts(), userId, clock.instant());
         synchronized (kindLock) {
             NotifySubscription result = store.tx(c -> {
                 for (NotifySubscription existing : store.subscriptions().inChannel(c, channel)) {
                     if (existing.sameFilter(wanted)) {
-                        store.subscriptions().setBroadcast(c, existing.id(), wanted.broadcast());
-                        return new NotifySubscription(existing.id(), existing.channel(), existing.kind(),
-                                existing.model(), existing.onlyFailures(), wanted.broadcast(), existing.createdBy(),
-                                existing.createdAt());
+                        NotifySubscription changed = existing.shownAs(spec);
+                        store.subscriptions().update(c, changed);
+                        return changed;
                     }
                 }
                 store.subscriptions().insert(c, wanted);
@@ -241,6 +239,7 @@ public final class Notifier implements AutoCloseable {
             if (leadership.isLeader()) {
                 core.followKind(spec.kind());
             }
+            alerts.subscriptions(store.tx(c -> store.subscriptions().all(c)));
             return result;
         }
     }
@@ -364,6 +363,7 @@ public final class Notifier implements AutoCloseable {
             if (!used) {
                 core.unfollowKind(kind);
             }
+            alerts.subscriptions(store.tx(c -> store.subscriptions().all(c)));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mstudio.slackbot.notify;
 
 import dev.mstudio.client.JobKind;
+import dev.mstudio.training.Watchdog;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,11 +17,13 @@ import java.util.Optional;
  * @param onlyFailures only jobs that end FAILED
  * @param broadcast    which outcomes are posted in the channel itself; the others are replies in
  *                     the channel's thread of the day
+ * @param alerts       for fine-tunes: the watchdog's thresholds for this channel's alerts about
+ *                     running jobs (stalled log, long queue, NaN or rising loss); null for none
  * @param createdBy    the Slack user ID that subscribed (may be null)
  * @param createdAt    when
  */
 public record NotifySubscription(String id, String channel, JobKind kind, String model, boolean onlyFailures,
-        Broadcast broadcast, String createdBy, Instant createdAt) {
+        Broadcast broadcast, Watchdog.Thresholds alerts, String createdBy, Instant createdAt) {
 
     /** Which of a subscription's outcomes show in the channel; the rest stay in the day's thread. */
     public enum Broadcast {
@@ -72,6 +75,17 @@ public record NotifySubscription(String id, String channel, JobKind kind, String
         return kind == jobKind
                 && (model == null || model.equalsIgnoreCase(jobModel))
                 && (!onlyFailures || Outcomes.isFailure(jobKind, status));
+    }
+
+    /** True when the channel wants the watchdog's alerts about this running job. */
+    boolean wantsAlerts(JobKind jobKind, String jobModel) {
+        return alerts != null && kind == jobKind && (model == null || model.equalsIgnoreCase(jobModel));
+    }
+
+    /** The same subscription, shown as {@code spec} asks now. */
+    NotifySubscription shownAs(SubscriptionSpec spec) {
+        return new NotifySubscription(id, channel, kind, model, onlyFailures, spec.broadcast(), spec.alerts(),
+                createdBy, createdAt);
     }
 
     /** True when it asks for the same jobs as {@code other}, whoever created it and however shown. */

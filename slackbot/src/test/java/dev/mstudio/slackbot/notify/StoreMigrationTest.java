@@ -44,7 +44,7 @@ class StoreMigrationTest {
             assertThat(store.claimButton("tok-1", NOW)).isTrue();
         }
         assertThat(tables(url)).contains("job_status", "bot_lease").doesNotContain("watch_state", "notify_handled");
-        assertThat(history(url)).containsExactly("1:BASELINE", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL");
+        assertThat(history(url)).containsExactly("1:BASELINE", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL", "7:SQL");
     }
 
     @Test
@@ -58,7 +58,7 @@ class StoreMigrationTest {
             List<OutboxEntry> pending = store.tx(c -> store.outbox().pendingIn(c, "C9"));
             assertThat(pending).extracting(OutboxEntry::id).containsExactly(4L, 5L);
         }
-        assertThat(history(url)).hasSize(6);
+        assertThat(history(url)).hasSize(7);
     }
 
     @Test
@@ -82,7 +82,7 @@ class StoreMigrationTest {
         try (BotStore store = BotStore.open(url)) {
             insertNotice(store, "C1");
         }
-        assertThat(history(url)).containsExactly("1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL");
+        assertThat(history(url)).containsExactly("1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL", "7:SQL");
     }
 
     private static void insertNotice(BotStore store, String channel) {
