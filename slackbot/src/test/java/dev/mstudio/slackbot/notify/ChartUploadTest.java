@@ -71,6 +71,20 @@ class ChartUploadTest {
     }
 
     @Test
+    void upload_toAUserId_opensTheirDirectMessageFirst_andSharesTheFileThere() {
+        byte[] png = ChartPng.render("Training loss of fine-tune job ft-1", curve());
+
+        SendResult result = sender.upload("U0WATCHER", null, "loss-ft-1.png", "Training loss", png);
+
+        assertThat(result.outcome()).isEqualTo(SendResult.Outcome.OK);
+        assertThat(slack.calls()).extracting(c -> c.method()).containsSubsequence("conversations.open",
+                "files.getUploadURLExternal", "files.completeUploadExternal");
+        assertThat(slack.calls("conversations.open")).singleElement()
+                .satisfies(call -> assertThat(call.param("users")).isEqualTo("U0WATCHER"));
+        assertThat(slack.filesIn("D0WATCHER")).singleElement().satisfies(id -> assertThat(slack.file(id)).isEqualTo(png));
+    }
+
+    @Test
     void upload_toAChannelTheBotIsNotIn_isRefusedLikeSlack() {
         slack.addChannel("C-outside");
 
