@@ -85,6 +85,25 @@ class ChartUploadTest {
     }
 
     @Test
+    void chartUploads_sayWhyAnImageIsMissing_andHowToFixIt_inOneSentence() {
+        slack.failNext("conversations.open", 1, "missing_scope");
+        ChartUploads charts = new ChartUploads(sender);
+
+        assertThat(charts.upload("U0NOSCOPE", "ft-1", "Training loss", curve())).contains(
+                "the mstudio app lacks the `im:write` scope (add it under OAuth & Permissions at api.slack.com/apps, "
+                        + "then reinstall the app).");
+        assertThat(charts.upload("C1", "ft-1", "t", TrainingLogParser.parse(List.of("{'train_loss': nan, 'step': 1}"))))
+                .contains("the log has no finite loss value to draw.");
+        assertThat(ChartUploads.why(SendResult.rateLimited(java.time.Duration.ofSeconds(30))))
+                .isEqualTo("Slack is rate-limiting me (ask again in 30 s).");
+        assertThat(ChartUploads.why(SendResult.transientFailure("SocketTimeoutException: timeout")))
+                .isEqualTo("the upload did not reach Slack (ask again in a minute).");
+        assertThat(ChartUploads.why(SendResult.slackError("user_not_found"))).contains("`--in-channel`");
+        assertThat(ChartUploads.why(SendResult.slackError("invalid_auth"))).contains("SLACK_BOT_TOKEN");
+        assertThat(slack.calls()).extracting(c -> c.method()).containsExactly("conversations.open");
+    }
+
+    @Test
     void upload_toAChannelTheBotIsNotIn_isRefusedLikeSlack() {
         slack.addChannel("C-outside");
 
