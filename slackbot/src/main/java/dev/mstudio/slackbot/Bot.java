@@ -4,11 +4,13 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
 import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.paging.Jobs;
 import dev.mstudio.service.JobService;
 import dev.mstudio.slackbot.command.BotHandlers;
 import dev.mstudio.slackbot.notify.BotStore;
+import dev.mstudio.slackbot.notify.ChartUploads;
 import dev.mstudio.slackbot.notify.LeaderLease;
 import dev.mstudio.slackbot.notify.Leadership;
 import dev.mstudio.slackbot.notify.Notifier;
@@ -80,14 +82,16 @@ public final class Bot implements AutoCloseable {
                 leadership = () -> lease != null && lease.isLeader();
                 store.saveOnlyWhile(leadership);
             }
-            notifier = closing(Notifier.builder(watchers, jobs, slack.methods(config.botToken()), store)
+            MethodsClient methods = slack.methods(config.botToken());
+            notifier = closing(Notifier.builder(watchers, jobs, methods, store)
                     .leadership(leadership).clock(clock).build().start());
             if (store.shared()) {
                 lease = closing(LeaderLease.start(store, replicaId, clock, notifier::leading));
             }
             BotGauges.register(metrics, notifier, watchers, () -> leadership.isLeader());
             handlers = closing(BotHandlers.builder(jobs, watchers, new NotifierFollowing(notifier), slack)
-                    .metrics(metrics).store(store).admins(config.admins()).slashCommand(config.slashCommand())
+                    .metrics(metrics).store(store).charts(new ChartUploads(methods)).admins(config.admins())
+                    .slashCommand(config.slashCommand())
                     .commandTimeout(config.commandTimeout()).clock(clock).build());
             App app = app(slack);
             handlers.register(app);

@@ -56,7 +56,7 @@ final class BlockFormatter {
             return confirm(confirm, view);
         }
         if (result instanceof Result.Chart chart) {
-            return chart(chart, view);
+            return chart(chart, null, view);
         }
         return problem("That command only works in the REPL (./mstudio).", null, view);
     }
@@ -135,8 +135,12 @@ final class BlockFormatter {
         return finish(Kit.escape(confirm.question()), blocks, view, null);
     }
 
-    /** A training curve as a sparkline of its train loss, then the summary (last, lowest, best checkpoint). */
-    private Reply chart(Result.Chart chart, View view) {
+    /**
+     * A training curve as a sparkline of its train loss, then the summary (last, lowest, best
+     * checkpoint), then what became of its image ({@code image}, null when none was sent): where it
+     * went in the context line, or why it is missing in a line of its own.
+     */
+    Reply chart(Result.Chart chart, ChartImage image, View view) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(Kit.header(chart.title()));
         String spark = Sparkline.of(chart.curve().points().stream().map(p -> p.trainLoss()).toList(), 60);
@@ -144,7 +148,11 @@ final class BlockFormatter {
             blocks.add(Kit.section("```train loss " + spark + "```"));
         }
         blocks.add(Kit.section(String.join("\n", chart.summary().stream().map(line -> "• " + Kit.escape(line)).toList())));
-        return finish(Kit.escape(chart.title()), blocks, view, null);
+        if (image != null && image.problem() != null) {
+            blocks.add(Kit.section(image.line()));
+        }
+        String arrived = image != null && image.problem() == null ? image.line() : null;
+        return finish(Kit.escape(chart.title()), blocks, view, null, arrived);
     }
 
     private Reply logLines(Result.LogLines log, View view) {

@@ -7,6 +7,7 @@ import dev.mstudio.command.CommandLanguage;
 import dev.mstudio.paging.Jobs;
 import dev.mstudio.slackbot.metrics.BotMetrics;
 import dev.mstudio.slackbot.notify.BotStore;
+import dev.mstudio.slackbot.notify.ChartUploads;
 import dev.mstudio.watch.Watchers;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * pool. Register them on a Bolt {@link App}:
  *
  * <pre>{@code
- * BotHandlers handlers = BotHandlers.builder(jobs, watchers, following, slack).store(store).admins(admins).build();
+ * BotHandlers handlers = BotHandlers.builder(jobs, watchers, following, slack).store(store)
+ *         .charts(new ChartUploads(slack.methods(botToken))).admins(admins).build();
  * handlers.register(app);
  * }</pre>
  */
@@ -43,7 +45,8 @@ public final class BotHandlers implements AutoCloseable {
         this.dispatcher = new Dispatcher(builder.threads, builder.queue, builder.commandTimeout,
                 new ReplySender(builder.slack));
         CommandRunner runner = new CommandRunner(language, sessions, builder.admins, formatter,
-                new SlackWording(slashCommand), pages, buttons, builder.clock, builder.metrics);
+                new SlackWording(slashCommand), pages, buttons, builder.clock, builder.metrics,
+                Objects.requireNonNull(builder.charts, "charts"));
         this.slashCommands = new SlashCommands(runner, formatter, dispatcher, builder.metrics);
         this.interactions = new Interactions(runner, formatter, dispatcher);
     }
@@ -93,6 +96,7 @@ public final class BotHandlers implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Ticker ticker = Ticker.systemTicker();
         private BotStore store;
+        private ChartUploads charts;
         private BotMetrics metrics = new BotMetrics();
 
         private Builder(Jobs jobs, Watchers watchers, ChannelFollowing following, Slack slack) {
@@ -141,6 +145,12 @@ public final class BotHandlers implements AutoCloseable {
         /** Where pending confirmations and the actions behind buttons are kept (required). */
         public Builder store(BotStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Where the loss charts of {@code finetune metrics} are uploaded from (required: the bot token's client). */
+        public Builder charts(ChartUploads charts) {
+            this.charts = Objects.requireNonNull(charts, "charts");
             return this;
         }
 

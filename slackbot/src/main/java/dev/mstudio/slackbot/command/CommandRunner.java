@@ -7,6 +7,7 @@ import dev.mstudio.command.Result;
 import dev.mstudio.slackbot.command.BlockFormatter.View;
 import dev.mstudio.slackbot.metrics.BotMetrics;
 import dev.mstudio.slackbot.notify.ButtonAction;
+import dev.mstudio.slackbot.notify.ChartUploads;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -26,10 +27,13 @@ final class CommandRunner {
     private final Buttons buttons;
     private final Clock clock;
     private final BotMetrics metrics;
+    private final ChartUploads charts;
 
     CommandRunner(CommandLanguage language, Sessions sessions, Admins admins, BlockFormatter formatter,
-            SlackWording wording, TablePages pages, Buttons buttons, Clock clock, BotMetrics metrics) {
+            SlackWording wording, TablePages pages, Buttons buttons, Clock clock, BotMetrics metrics,
+            ChartUploads charts) {
         this.metrics = metrics;
+        this.charts = charts;
         this.language = language;
         this.sessions = sessions;
         this.admins = admins;
@@ -62,7 +66,24 @@ final class CommandRunner {
         Command command = parsed.command();
         Result result = language.run(sessions.of(caller.channel(), caller.user()), command, context(caller));
         metrics.command(command.path(), outcome(result));
-        return formatter.format(wording.forSlack(result), view.shared(command.shared())).inChannel(command.shared());
+        View shown = view.shared(command.shared());
+        Reply reply = result instanceof Result.Chart chart
+                ? formatter.chart(chart, image(chart, caller, command.shared()), shown)
+                : formatter.format(wording.forSlack(result), shown);
+        return reply.inChannel(command.shared());
+    }
+
+    /**
+     * Uploads a chart's PNG where the asker sees it: into the channel for a shared answer, else into
+     * their direct message with the bot, since an ephemeral reply cannot carry a file. A reply sent
+     * to a response_url has no ts to thread under, so a shared chart goes into the channel itself.
+     * Done before the reply is sent, so that the reply can say where the image went or why it is missing.
+     */
+    private ChartImage image(Result.Chart chart, Caller caller, boolean shared) {
+        String jobId = chart.json() == null ? null : chart.json().path("job_id").asText(null);
+        Optional<String> missing = charts.upload(shared ? caller.channel() : caller.user(), jobId, chart.title(),
+                chart.curve());
+        return new ChartImage(!shared, missing.orElse(null));
     }
 
     /** Runs the command kept behind a button (Refresh, Watch, Next page), as {@code clicker}, under their rights. */

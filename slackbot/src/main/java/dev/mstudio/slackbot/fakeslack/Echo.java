@@ -47,6 +47,8 @@ final class Echo {
             line.append(" #").append(call.channel());
         }
         appendParam(line, call, "user");
+        appendParam(line, call, "users");
+        appendParam(line, call, "channel_id");
         if (call.ts() != null) {
             line.append(" ts=").append(call.ts());
         }

@@ -25,8 +25,10 @@ import java.util.function.Predicate;
  * channel the bot is not a member of ({@link #join}) with {@code channel_not_found} or, for a channel
  * that exists ({@link #addChannel}), {@code not_in_channel}; a user ID stands for a direct message
  * and is always accepted. Otherwise it answers like Slack: chat.postMessage assigns a {@code ts},
- * chat.update needs a message it posted ({@code message_not_found} otherwise), auth.test names a
- * fake bot, apps.connections.open hands out the URL set with {@link #socketModeUrl(String)}, any
+ * chat.update needs a message it posted ({@code message_not_found} otherwise), conversations.open
+ * opens the bot's direct message with a user ({@code D...}; {@code user_not_found} for what is not a
+ * user ID), files are shared (files.completeUploadExternal) only in a conversation the bot is in and
+ * never by a user ID ({@code invalid_arguments}, as Slack), auth.test names a fake bot, apps.connections.open hands out the URL set with {@link #socketModeUrl(String)}, any
  * other method answers {@code {"ok":true}}. Throttling ({@link #throttleNext}), refusals
  * ({@link #failNext}), slow answers ({@link #latency}) and an outage ({@link #down}) can be
  * scripted. Token parameters are never recorded or printed.

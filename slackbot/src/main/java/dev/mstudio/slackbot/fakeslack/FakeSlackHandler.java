@@ -9,11 +9,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** Answers Web API calls ({@code /api/METHOD}) and response_url posts ({@code /response/ID}) like Slack. */
 final class FakeSlackHandler implements HttpHandler {
@@ -140,6 +142,7 @@ final class FakeSlackHandler implements HttpHandler {
             case "conversations.history" -> conversation(channel, history.history(params));
             case "conversations.replies" -> conversation(channel, history.replies(params));
             case "conversations.info" -> info(channel);
+            case "conversations.open" -> open(Params.text(params, "users"));
             case "files.getUploadURLExternal" -> ok(uploads.uploadUrl(base.get(), params).toString(), null);
             case "files.completeUploadExternal" -> completeUpload(params);
             case "chat.update" -> update(channel, Params.text(params, "ts"));
@@ -173,10 +176,37 @@ final class FakeSlackHandler implements HttpHandler {
         return refusal != null ? new Reply(error(refusal), null, refusal) : ok(answer.toString(), null);
     }
 
-    /** Shares uploaded files in a channel (or thread) the bot may post to. */
+    /**
+     * conversations.open: the bot's direct message with one user (a group DM with up to
+     * {@value Channels#MAX_GROUP}), which the bot is then a member of; every user must exist.
+     */
+    private Reply open(String users) {
+        List<String> ids = users == null ? List.of()
+                : Stream.of(users.split(",")).map(String::trim).filter(user -> !user.isEmpty()).toList();
+        String error = ids.isEmpty() ? "users_list_not_supplied" : ids.size() > Channels.MAX_GROUP ? "too_many_users"
+                : ids.stream().allMatch(channels::user) ? null : "user_not_found";
+        if (error != null) {
+            return new Reply(error(error), null, error);
+        }
+        String id = Channels.direct(ids);
+        boolean already = channels.refusal(id) == null;
+        channels.join(id);
+        ObjectNode answer = Params.JSON.createObjectNode().put("ok", true);
+        if (already) {
+            answer.put("no_op", true).put("already_open", true);
+        }
+        answer.putObject("channel").put("id", id);
+        return ok(answer.toString(), null);
+    }
+
+    /**
+     * Shares uploaded files in a channel (or thread) the bot may post to. Unlike chat.postMessage,
+     * Slack takes no user ID here ({@code invalid_arguments}): a DM is shared by its D... ID.
+     */
     private Reply completeUpload(ObjectNode params) {
         String channel = Params.text(params, "channel_id");
-        String refusal = channel == null ? null : channels.refusal(channel);
+        String refusal = channel == null ? null : channels.user(channel) ? "invalid_arguments"
+                : channels.refusal(channel);
         String error = refusal != null ? refusal : uploads.complete(params, channel);
         return error != null ? new Reply(error(error), null, error) : ok(uploads.completed(params).toString(), null);
     }

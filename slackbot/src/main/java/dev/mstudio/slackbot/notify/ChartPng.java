@@ -28,6 +28,11 @@ final class ChartPng {
     private ChartPng() {
     }
 
+    /** The name a job's chart is uploaded under, e.g. {@code loss-ft-202410291653-1c7f.png}. */
+    static String filename(String jobId) {
+        return jobId == null || jobId.isBlank() ? "loss.png" : "loss-" + jobId + ".png";
+    }
+
     /** The PNG bytes, or null when the curve has no finite loss to draw. */
     static byte[] render(String title, TrainingCurve curve) {
         XYSeries train = new XYSeries("train loss");

@@ -171,7 +171,7 @@ final class Delivery {
             settle(attempt, SendResult.ok(call.threadTs()), now);
             return;
         }
-        SendResult result = sender.upload(call.channel(), call.threadTs(), "loss-" + jobId + ".png",
+        SendResult result = sender.upload(call.channel(), call.threadTs(), ChartPng.filename(jobId),
                 call.payload().text(), png);
         pacing.called(attempt.head().channel(), clock.instant());
         settle(attempt, result, clock.instant());

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class FailureNotices {
     static final Duration QUIET = Duration.ofHours(1);
-    private static final Pattern DIRECT = Pattern.compile("[UW][A-Z0-9]{2,}");
+    private static final Pattern DIRECT = SlackSender.USER_ID;
 
     /** What went wrong in a channel, and since when. */
     record Problem(String reason, Instant since) {

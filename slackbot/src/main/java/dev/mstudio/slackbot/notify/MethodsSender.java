@@ -8,6 +8,7 @@ import com.slack.api.methods.response.conversations.ConversationsHistoryResponse
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.model.Conversation;
@@ -33,6 +34,9 @@ final class MethodsSender implements SlackSender {
     static final String NOT_INVITED = "I am not in this channel, so I cannot post here (a private channel or "
             + "a direct message is invisible to me until I am added). Type `/invite @mstudio` here, then try again.";
     private static final int MAX_PAGES = 10;
+    /** The scopes an upload needs: to share files, and to open a direct message. */
+    static final String FILES_WRITE = "files:write";
+    static final String IM_WRITE = "im:write";
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final MethodsClient client;
@@ -116,30 +120,49 @@ final class MethodsSender implements SlackSender {
         }
     }
 
+    /**
+     * {@inheritDoc} A user ID stands for the bot's direct message with that user, opened first
+     * (conversations.open): files.completeUploadExternal, unlike chat.postMessage, takes no user ID.
+     */
     @Override
     public SendResult upload(String channel, String threadTs, String filename, String title, byte[] bytes) {
         try {
+            String conversation = channel;
+            if (SlackSender.USER_ID.matcher(channel).matches()) {
+                ConversationsOpenResponse opened = client.conversationsOpen(r -> r.users(List.of(channel)));
+                if (!opened.isOk() || opened.getChannel() == null) {
+                    return SendResult.slackError(opened.getError(), IM_WRITE);
+                }
+                conversation = opened.getChannel().getId();
+            }
             FilesGetUploadURLExternalResponse url = client.filesGetUploadURLExternal(r -> r.filename(filename)
                     .length(bytes.length));
             if (!url.isOk()) {
-                return SendResult.slackError(url.getError());
+                return SendResult.slackError(url.getError(), FILES_WRITE);
             }
-            okhttp3.Request put = new okhttp3.Request.Builder().url(url.getUploadUrl())
-                    .post(okhttp3.RequestBody.create(bytes, okhttp3.MediaType.get("image/png"))).build();
-            try (okhttp3.Response sent = UPLOADS.newCall(put).execute()) {
-                if (!sent.isSuccessful()) {
-                    return SendResult.transientFailure("upload HTTP " + sent.code());
-                }
+            SendResult sent = send(url.getUploadUrl(), bytes);
+            if (sent.outcome() != SendResult.Outcome.OK) {
+                return sent;
             }
+            String into = conversation;
             FilesCompleteUploadExternalResponse done = client.filesCompleteUploadExternal(r -> r
                     .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(url.getFileId())
                             .title(title).build()))
-                    .channelId(channel).threadTs(threadTs));
-            return done.isOk() ? SendResult.ok(threadTs) : SendResult.slackError(done.getError());
+                    .channelId(into).threadTs(threadTs));
+            return done.isOk() ? SendResult.ok(threadTs) : SendResult.slackError(done.getError(), FILES_WRITE);
         } catch (SlackApiException e) {
             return fromException(e);
         } catch (IOException | RuntimeException e) {
             return SendResult.transientFailure(describe(e));
+        }
+    }
+
+    /** A file's bytes, POSTed to the upload URL Slack handed out. */
+    private static SendResult send(String uploadUrl, byte[] bytes) throws IOException {
+        okhttp3.Request put = new okhttp3.Request.Builder().url(uploadUrl)
+                .post(okhttp3.RequestBody.create(bytes, okhttp3.MediaType.get("image/png"))).build();
+        try (okhttp3.Response sent = UPLOADS.newCall(put).execute()) {
+            return sent.isSuccessful() ? SendResult.ok(null) : SendResult.transientFailure("upload HTTP " + sent.code());
         }
     }
 

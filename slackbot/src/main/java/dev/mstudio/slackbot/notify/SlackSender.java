@@ -1,7 +1,9 @@
 package dev.mstudio.slackbot.notify;
 
-/** The two Slack calls delivery makes. Implementations never throw: every failure is a {@link SendResult}. */
+/** The Slack calls delivery makes. Implementations never throw: every failure is a {@link SendResult}. */
 interface SlackSender {
+    /** A user's ID, which stands for the bot's direct message with that user. */
+    java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("[UW][A-Z0-9]{2,}");
 
     /** chat.postMessage; {@code threadTs} null for a channel message. */
     SendResult post(String channel, String threadTs, boolean broadcast, Payload payload);
@@ -24,7 +26,8 @@ interface SlackSender {
 
     /**
      * Uploads a file into {@code channel} (in the thread {@code threadTs}, if given) the way Slack
-     * asks: files.getUploadURLExternal, the bytes to that URL, files.completeUploadExternal.
+     * asks: files.getUploadURLExternal, the bytes to that URL, files.completeUploadExternal. A user
+     * ID as {@code channel} means the bot's direct message with that user.
      */
     SendResult upload(String channel, String threadTs, String filename, String title, byte[] bytes);
 }

@@ -10,11 +10,15 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +117,33 @@ class FakeSlackStrictTest {
     }
 
     @Test
+    void conversationsOpen_needsAUser_andOpensTheSameDirectMessageEachTime() throws Exception {
+        assertThat(methods.conversationsOpen(r -> r.users(List.of("C1"))).getError()).isEqualTo("user_not_found");
+        assertThat(methods.conversationsOpen(r -> r.users(List.of("nobody"))).getError()).isEqualTo("user_not_found");
+        assertThat(methods.conversationsOpen(r -> r).getError()).isEqualTo("users_list_not_supplied");
+
+        ConversationsOpenResponse opened = methods.conversationsOpen(r -> r.users(List.of("U0SOMEONE")));
+        ConversationsOpenResponse again = methods.conversationsOpen(r -> r.users(List.of("U0SOMEONE")));
+
+        assertThat(opened.isOk()).isTrue();
+        assertThat(opened.getChannel().getId()).startsWith("D").isEqualTo(again.getChannel().getId());
+        assertThat(again.isAlreadyOpen()).isTrue();
+        assertThat(methods.conversationsInfo(r -> r.channel(opened.getChannel().getId())).getChannel().isIm()).isTrue();
+    }
+
+    @Test
+    void files_areSharedInADirectMessageByItsId_neverByAUserId_norWhereTheBotIsNotIn() throws Exception {
+        slack.addChannel("C-other");
+        String dm = methods.conversationsOpen(r -> r.users(List.of("U0SOMEONE"))).getChannel().getId();
+
+        assertThat(share("U0SOMEONE")).isEqualTo("invalid_arguments");
+        assertThat(share("C-other")).isEqualTo("not_in_channel");
+        assertThat(share(dm)).isNull();
+        assertThat(slack.filesIn("U0SOMEONE")).isEmpty();
+        assertThat(slack.filesIn(dm)).singleElement().satisfies(id -> assertThat(slack.file(id)).isEqualTo(PNG));
+    }
+
+    @Test
     void responseUrl_withInvalidBlocks_isRefusedWith400() throws Exception {
         String body = "{\"text\":\"x\",\"blocks\":" + blocks(b -> b.add(section("s".repeat(3_001)))) + "}";
 
@@ -143,6 +174,20 @@ class FakeSlackStrictTest {
         methods.chatPostMessage(r -> r.channel("C1").text("x"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+
+    /** Uploads {@link #PNG} as Slack asks and shares it in {@code channel}: the error answered, or null. */
+    private String share(String channel) throws Exception {
+        FilesGetUploadURLExternalResponse url = methods.filesGetUploadURLExternal(r -> r.filename("x.png")
+                .length(PNG.length));
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.getUploadUrl()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(PNG)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).isEqualTo(200);
+        return methods.filesCompleteUploadExternal(r -> r.channelId(channel).files(List.of(
+                FilesCompleteUploadExternalRequest.FileDetails.builder().id(url.getFileId()).title("x").build())))
+                .getError();
     }
 
     /** A message's blocks, with a limit's value plugged in. */

@@ -71,6 +71,39 @@ class ChartUploadTest {
     }
 
     @Test
+    void upload_toAUserId_opensTheirDirectMessageFirst_andSharesTheFileThere() {
+        byte[] png = ChartPng.render("Training loss of fine-tune job ft-1", curve());
+
+        SendResult result = sender.upload("U0WATCHER", null, "loss-ft-1.png", "Training loss", png);
+
+        assertThat(result.outcome()).isEqualTo(SendResult.Outcome.OK);
+        assertThat(slack.calls()).extracting(c -> c.method()).containsSubsequence("conversations.open",
+                "files.getUploadURLExternal", "files.completeUploadExternal");
+        assertThat(slack.calls("conversations.open")).singleElement()
+                .satisfies(call -> assertThat(call.param("users")).isEqualTo("U0WATCHER"));
+        assertThat(slack.filesIn("D0WATCHER")).singleElement().satisfies(id -> assertThat(slack.file(id)).isEqualTo(png));
+    }
+
+    @Test
+    void chartUploads_sayWhyAnImageIsMissing_andHowToFixIt_inOneSentence() {
+        slack.failNext("conversations.open", 1, "missing_scope");
+        ChartUploads charts = new ChartUploads(sender);
+
+        assertThat(charts.upload("U0NOSCOPE", "ft-1", "Training loss", curve())).contains(
+                "the mstudio app lacks the `im:write` scope (add it under OAuth & Permissions at api.slack.com/apps, "
+                        + "then reinstall the app).");
+        assertThat(charts.upload("C1", "ft-1", "t", TrainingLogParser.parse(List.of("{'train_loss': nan, 'step': 1}"))))
+                .contains("the log has no finite loss value to draw.");
+        assertThat(ChartUploads.why(SendResult.rateLimited(java.time.Duration.ofSeconds(30))))
+                .isEqualTo("Slack is rate-limiting me (ask again in 30 s).");
+        assertThat(ChartUploads.why(SendResult.transientFailure("SocketTimeoutException: timeout")))
+                .isEqualTo("the upload did not reach Slack (ask again in a minute).");
+        assertThat(ChartUploads.why(SendResult.slackError("user_not_found"))).contains("`--in-channel`");
+        assertThat(ChartUploads.why(SendResult.slackError("invalid_auth"))).contains("SLACK_BOT_TOKEN");
+        assertThat(slack.calls()).extracting(c -> c.method()).containsExactly("conversations.open");
+    }
+
+    @Test
     void upload_toAChannelTheBotIsNotIn_isRefusedLikeSlack() {
         slack.addChannel("C-outside");
 
