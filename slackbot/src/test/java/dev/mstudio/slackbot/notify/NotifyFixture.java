@@ -61,6 +61,14 @@ final class NotifyFixture implements AutoCloseable {
     }
 
     /** Real threads everywhere; watchers poll every 100 ms. */
+    /**
+     * A bot on an in-memory SQLite store whose notifier runs on {@code delivery}'s fake clock and
+     * calls Slack on the calling thread: nothing is delivered until the test advances the clock.
+     */
+    static NotifyFixture onFakeTime(dev.mstudio.watch.TestScheduler delivery) {
+        return start("jdbc:sqlite::memory:", b -> b.clock(delivery.clock()).scheduler(delivery).executor(Runnable::run));
+    }
+
     static NotifyFixture start(String dbUrl, Consumer<NotifierBuilder> options) {
         return start(dbUrl, options, null);
     }

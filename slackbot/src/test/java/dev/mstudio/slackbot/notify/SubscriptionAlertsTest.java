@@ -10,7 +10,6 @@ import dev.mstudio.watch.TestScheduler;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,13 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class SubscriptionAlertsTest {
     private final TestScheduler delivery = new TestScheduler();
-    private NotifyFixture f;
-
-    @BeforeEach
-    void start() {
-        f = NotifyFixture.start("jdbc:sqlite::memory:",
-                b -> b.clock(delivery.clock()).scheduler(delivery).executor(Runnable::run));
-    }
+    private final NotifyFixture f = NotifyFixture.onFakeTime(delivery);
 
     @AfterEach
     void stop() throws Exception {

@@ -22,8 +22,7 @@ class SubscriptionTest {
 
     @BeforeEach
     void start() {
-        f = NotifyFixture.start("jdbc:sqlite::memory:",
-                b -> b.clock(delivery.clock()).scheduler(delivery).executor(Runnable::run));
+        f = NotifyFixture.onFakeTime(delivery);
     }
 
     @AfterEach
