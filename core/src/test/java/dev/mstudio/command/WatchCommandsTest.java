@@ -82,11 +82,11 @@ class WatchCommandsTest {
     }
 
     @Test
-    void watch_unknownJob_isNotFound_ofEitherKind() {
+    void watch_unknownJob_isNotFound_ofAnyKind() {
         Result.Failure failure = (Result.Failure) fixture.run("/watch nope");
 
         assertThat(failure.code()).isEqualTo("NotFound");
-        assertThat(failure.message()).contains("No import or fine-tune job has the ID nope.");
+        assertThat(failure.message()).contains("No import job, fine-tune job or deployment has the ID nope.");
     }
 
     @Test
