@@ -161,7 +161,7 @@ class SlashCommandTest {
         SlackCall reply = fixture.slash(USER, "subscribe --model qwen").awaitReply(text -> text.contains(":x:"));
 
         assertThat(BotFixture.allText(reply.body())).contains("Missing KIND")
-                .contains("Usage: subscribe imports|finetunes [--model M] [--only failures]");
+                .contains("Usage: subscribe imports|finetunes|deployments [--model M] [--only failures]");
     }
 
     @Test
