@@ -2,9 +2,7 @@ package dev.mstudio.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.CreateDeploymentRequest;
-import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.client.Deployment;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.sandbox.Sandbox;
@@ -28,29 +26,22 @@ class SandboxDeploymentWatchTest {
     /** Longer than any DEPLOYING phase at speed 1. */
     private static final Duration PAST_DEPLOYING = Duration.ofSeconds(481);
 
-    static {
-        // the JDK HttpServer otherwise leaves Nagle on: ~40 ms per small response on loopback
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
-    private final TestScheduler scheduler = new TestScheduler();
+    private SandboxWatchers wired;
+    private TestScheduler scheduler;
     private Sandbox sandbox;
-    private DashScopeClient client;
     private Watchers watchers;
 
+    /** Deployments that fail at this rate, on the test scheduler's clock at speed 1. */
     private void start(double failureRate) {
-        sandbox = Sandbox.builder().port(0).clock(scheduler.clock()).random(42).failureRate(failureRate).build()
-                .start();
-        client = DashScopeClient.builder().config(ClientConfig.of(sandbox.baseUrl(), "sk-test")).maxAttempts(1).build();
-        watchers = Watchers.builder(client).scheduler(scheduler).clock(scheduler.clock()).executor(Runnable::run)
-                .build();
+        wired = new SandboxWatchers(builder -> builder.random(42).failureRate(failureRate));
+        scheduler = wired.scheduler;
+        sandbox = wired.sandbox;
+        watchers = wired.watchers;
     }
 
     @AfterEach
     void close() {
-        watchers.close();
-        client.close();
-        sandbox.close();
+        wired.close();
     }
 
     @Test
@@ -103,7 +94,7 @@ class SandboxDeploymentWatchTest {
         rec.clear();
         sandbox.resetStats();
         sandbox.forceStatus(ids.get(0), "STOPPED");
-        client.deleteDeployment(ids.get(1));
+        wired.client.deleteDeployment(ids.get(1));
         sandbox.resetStats();
         scheduler.advance(scheduler.nextDelay().orElseThrow());
 
@@ -114,6 +105,6 @@ class SandboxDeploymentWatchTest {
     }
 
     private String deploy(String suffix) throws IOException {
-        return client.createDeployment(new CreateDeploymentRequest("qwen3-14b", 1, null, suffix)).deployedModel();
+        return wired.client.createDeployment(new CreateDeploymentRequest("qwen3-14b", 1, null, suffix)).deployedModel();
     }
 }

@@ -67,6 +67,7 @@ class DeploymentChannelTest {
         String broken = deploy("broken");
         long listsBefore = fixture.sandbox.stats().count(LIST);
 
+        SlackCall refused = fixture.slash(USER, "watch --deployments").awaitReply(text -> text.contains(":x:"));
         SlackCall answer = fixture.slash(USER, "subscribe deployments --only failures")
                 .awaitReply(text -> text.contains("hears"));
         // two walks of the list: the first one, which saw both PENDING, is done with
@@ -77,6 +78,8 @@ class DeploymentChannelTest {
         SlackCall notice = fixture.slack.awaitCall("chat.postMessage",
                 call -> call.ok() && CHANNEL.equals(call.channel()) && call.text().contains(broken), WAIT);
 
+        assertThat(BotFixture.allText(refused.body())).as("in a channel every deployment is followed with subscribe")
+                .contains("subscribe imports|finetunes|deployments");
         assertThat(BotFixture.allText(answer.body())).contains("This channel hears when any deployment settles"
                 + " (failures only)");
         assertThat(notice.text()).isEqualTo(":x: Deployment " + broken + " FAILED (model qwen3-14b)");
@@ -84,14 +87,6 @@ class DeploymentChannelTest {
                 .noneMatch(call -> call.text() != null && call.text().contains(fine));
         SlackCall stopped = fixture.slash(USER, "unsubscribe deployments").awaitReply(text -> text.contains("Stopped"));
         assertThat(BotFixture.allText(stopped.body())).contains("Stopped deployments in this channel.");
-    }
-
-    @Test
-    void watch_everyDeployment_isRefusedInAChannel_forSubscribe() throws Exception {
-        SlackCall answer = fixture.slash(USER, "watch --deployments").awaitReply(text -> text.contains(":x:"));
-
-        assertThat(BotFixture.allText(answer.body())).contains("every job of a kind is followed with subscribe")
-                .contains("subscribe imports|finetunes|deployments");
     }
 
     private String deploy(String suffix) throws IOException {
