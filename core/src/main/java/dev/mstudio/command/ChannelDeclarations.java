@@ -38,7 +38,7 @@ public final class ChannelDeclarations {
 
     static SpecBuilder subscribe() {
         return new SpecBuilder("/subscribe", "Post in this channel whenever a job of a kind ends.")
-                .kindPositional(KIND, "imports, finetunes or deployments (a deployment ends RUNNING, FAILED or STOPPED)")
+                .kindPositional(KIND, "imports, finetunes or deployments (a deployment settles RUNNING, FAILED or STOPPED)")
                 .text(MODEL, "M", Slot.model(null), Check.length(MODEL.key(), Declarations.MAX_MODEL),
                         "only jobs of this model")
                 .text(ONLY, "failures", Slot.TEXT, Check.choice("failures"), "only failed jobs")

@@ -128,7 +128,7 @@ final class DeploymentCommands {
         return new Result.Detail("Deployment " + deployment.deployedModel(), fields, deployment.raw());
     }
 
-    /** Offers the deployed model for completion, and has /watch and /wait start from what was just read. */
+    /** Offers the deployed model for completion (the index too, for /watch and /wait), and drops a stale cached copy. */
     static void remember(Session session, Deployment deployment) {
         session.names().deployment(deployment.deployedModel(), deployment.status() + " · " + deployment.modelName());
         session.jobs().record(deployment);

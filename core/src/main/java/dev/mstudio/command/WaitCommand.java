@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * /wait ID [--timeout DURATION]: blocks until the job is terminal, following it through the shared
  * watcher and reporting each change as progress. Exit code 0 succeeded, 1 failed or canceled (or
- * gone), 2 timed out. A deployment is waited for alike: RUNNING is 0, FAILED or STOPPED 1. The deadline bounds the whole wait: the first look-up of the job is interrupted
- * when it passes (which cancels its HTTP call), and the following is read from the session's clock,
- * checked at least every 200 ms.
+ * gone), 2 timed out; a deployment alike: RUNNING is 0, FAILED or STOPPED 1. The deadline bounds
+ * the whole wait: the first look-up of the job is interrupted when it passes (which cancels its HTTP
+ * call), and the following is read from the session's clock, checked at least every 200 ms.
  */
 final class WaitCommand {
     static final int TIMEOUT_EXIT = 2;
