@@ -1,32 +1,44 @@
 package dev.mstudio.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Locale;
-import java.util.Set;
+import java.time.Instant;
 
 /**
- * A deployed model ({@code /api/v1/deployments}); its ID is {@code deployed_model}. Statuses:
- * PENDING, DEPLOYING, RUNNING, UPDATING, FAILED, DELETING, STOPPED; any other is kept as an unknown,
- * unfinished status. A running deployment bills until it is deleted.
+ * A deployed model ({@code /api/v1/deployments}), a job of kind {@link JobKind#DEPLOYMENT}: its ID is
+ * {@code deployed_model}, its model {@code model_name}. Statuses: PENDING, DEPLOYING, RUNNING, UPDATING,
+ * FAILED, DELETING, STOPPED; any other is kept as an unknown, unfinished status. It is
+ * {@linkplain #terminal() settled} when RUNNING, FAILED or STOPPED. A running deployment bills until
+ * it is deleted.
  */
 public record Deployment(String deployedModel, String modelName, String baseModel, String status, Integer capacity,
                          Integer readyCapacity, Integer baseCapacity, String chargeType, String workspaceId,
-                         String gmtCreate, String gmtModified, String creator, String modifier, JsonNode raw) {
-    public static final java.util.List<String> STATUSES =
-            java.util.List.of("PENDING", "DEPLOYING", "RUNNING", "UPDATING", "FAILED", "DELETING", "STOPPED");
-    private static final Set<String> SETTLED = Set.of("RUNNING", "FAILED", "STOPPED");
+                         String gmtCreate, String gmtModified, String creator, String modifier, JsonNode raw)
+        implements Job {
 
-    /** RUNNING: serving. */
-    public boolean running() {
-        return "RUNNING".equals(upper());
+    @Override
+    public String id() {
+        return deployedModel;
     }
 
-    /** RUNNING, FAILED or STOPPED: nothing more happens on its own. Unknown statuses are not settled. */
-    public boolean settled() {
-        return SETTLED.contains(upper());
+    @Override
+    public JobKind kind() {
+        return JobKind.DEPLOYMENT;
     }
 
-    private String upper() {
-        return status == null ? "" : status.toUpperCase(Locale.ROOT);
+    @Override
+    public String model() {
+        return modelName;
+    }
+
+    /** None: the deployed model's name is its ID. */
+    @Override
+    public String displayName() {
+        return null;
+    }
+
+    @Override
+    public Instant createdAt() {
+        Instant iso = Times.parseIso(gmtCreate);
+        return iso != null ? iso : Times.parseLocal(gmtCreate);
     }
 }

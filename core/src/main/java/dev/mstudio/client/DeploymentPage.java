@@ -11,4 +11,9 @@ public record DeploymentPage(List<Deployment> deployments, int total, int pageNo
     public boolean hasNext() {
         return (long) pageNo * pageSize < total;
     }
+
+    /** The same page as a {@link Page} of jobs, for what pages and watches every kind alike. */
+    public Page<Deployment> toPage() {
+        return new Page<>(deployments, total, pageNo, pageSize, requestId);
+    }
 }

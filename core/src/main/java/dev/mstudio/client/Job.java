@@ -3,8 +3,8 @@ package dev.mstudio.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
-/** What every job has in common, whatever its kind. */
-public sealed interface Job permits ImportJob, FineTuneJob {
+/** What every job has in common, whatever its kind (a deployment counts as one). */
+public sealed interface Job permits ImportJob, FineTuneJob, Deployment {
     String id();
 
     JobKind kind();
@@ -12,10 +12,10 @@ public sealed interface Job permits ImportJob, FineTuneJob {
     /** The status exactly as the service spelled it; unknown values are kept. */
     String status();
 
-    /** For imports the system-generated model name; for fine-tunes the base model. */
+    /** For imports the system-generated model name; for fine-tunes the base model; for deployments the model served. */
     String model();
 
-    /** A human name: display_name for imports, finetuned_output or job_name for fine-tunes. */
+    /** A human name: display_name for imports, finetuned_output or job_name for fine-tunes; none for deployments. */
     String displayName();
 
     /** Creation time, or null when the service sent none or an unparseable one. */

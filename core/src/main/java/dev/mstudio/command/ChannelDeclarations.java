@@ -35,6 +35,8 @@ public final class ChannelDeclarations {
     public static final Param<Boolean> IMPORTS = Declarations.IMPORTS;
     /** {@code watch --finetunes}, {@code unwatch --finetunes}. */
     public static final Param<Boolean> FINETUNES = Declarations.FINETUNES;
+    /** {@code watch --deployments}, {@code unwatch --deployments}. */
+    public static final Param<Boolean> DEPLOYMENTS = Declarations.DEPLOYMENTS;
     /** {@code watch ID... --dm}: follow the jobs in a direct message to the asker. */
     public static final Param<Boolean> DM = Declarations.DM;
     /** {@code unwatch --all}. */
@@ -45,7 +47,7 @@ public final class ChannelDeclarations {
 
     static SpecBuilder subscribe() {
         return new SpecBuilder("/subscribe", "Post in this channel whenever a job of a kind ends.")
-                .kindPositional(KIND, "imports or finetunes")
+                .kindPositional(KIND, "imports, finetunes or deployments (a deployment settles RUNNING, FAILED or STOPPED)")
                 .text(MODEL, "M", Slot.model(null), Check.length(MODEL.key(), Declarations.MAX_MODEL),
                         "only jobs of this model")
                 .text(ONLY, "failures", Slot.TEXT, Check.choice("failures"), "only failed jobs")
@@ -55,7 +57,7 @@ public final class ChannelDeclarations {
                 .flag(ALERTS, "fine-tunes: also alert on running jobs (stalled log, long queue, NaN or rising loss)")
                 .duration(STALLED, "D", "with --alerts: a log silent this long is stalled (default 20m)")
                 .duration(QUEUED, "D", "with --alerts: a job waiting this long to start is late (default 2h)")
-                .synopsis("/subscribe imports|finetunes [--model M] [--only failures] [--broadcast failures|all|none]",
+                .synopsis("/subscribe imports|finetunes|deployments [--model M] [--only failures] [--broadcast failures|all|none]",
                         "/subscribe finetunes --alerts [--stalled D] [--queued D]")
                 .only(Surface.SLACK);
     }
@@ -63,8 +65,8 @@ public final class ChannelDeclarations {
     static SpecBuilder unsubscribe() {
         return new SpecBuilder("/unsubscribe", "Stop a subscription or a watch of this channel.")
                 .positional(TARGET, "1", Slot.TEXT, Check.length(TARGET.key(), 128),
-                        "a subscription or watch ID, imports, finetunes or all")
-                .synopsis("/unsubscribe ID|imports|finetunes|all")
+                        "a subscription or watch ID, imports, finetunes, deployments or all")
+                .synopsis("/unsubscribe ID|imports|finetunes|deployments|all")
                 .only(Surface.SLACK);
     }
 

@@ -46,10 +46,10 @@ final class Converters {
         };
     }
 
-    /** A job kind word (imports, finetunes, any unique prefix), as {@link JobKind#parse} reads it. */
+    /** A job kind word (imports, finetunes, deployments, any unique prefix), as {@link JobKind#parse} reads it. */
     static ITypeConverter<JobKind> kind() {
         return value -> JobKind.parse(value.strip()).orElseThrow(() -> new TypeConversionException(
-                "Invalid job kind '" + ParseErrors.clip(value) + "'. Valid values: imports, finetunes."));
+                "Invalid job kind '" + ParseErrors.clip(value) + "'. Valid values: imports, finetunes, deployments."));
     }
 
     /** One of the "|"-separated words of {@code choices}, or a unique prefix of one, returned whole. */

@@ -156,7 +156,7 @@ record Declaration(String name, String qualified, String description, List<Arg> 
             return new Check(Kind.LENGTH, null, what, 0, max);
         }
 
-        /** A job kind word: imports, finetunes (any unique prefix, singular too). */
+        /** A job kind word: imports, finetunes, deployments (any unique prefix, singular too). */
         static Check kind(String what) {
             return new Check(Kind.KIND, null, what, 0, 0);
         }

@@ -38,6 +38,7 @@ final class Declarations {
     static final Param<Boolean> FOLLOW = Param.flag("--follow");
     static final Param<Boolean> IMPORTS = Param.flag("--imports");
     static final Param<Boolean> FINETUNES = Param.flag("--finetunes");
+    static final Param<Boolean> DEPLOYMENTS = Param.flag("--deployments");
     static final Param<Boolean> ALL = Param.flag("--all");
     static final Param<Boolean> DM = Param.flag("--dm");
     static final Param<Duration> TIMEOUT = Param.duration("--timeout");
@@ -169,13 +170,14 @@ final class Declarations {
     private static SpecBuilder watch() {
         return new SpecBuilder("/watch", "Be told when jobs change status.")
                 .positionals(IDS, "0..*", Slot.jobId(null), Check.distinct("job IDs", MAX_WATCH_IDS),
-                        "the jobs to watch, of either kind")
+                        "the jobs to watch, of any kind (a deployment by its deployed model name)")
                 .flag(IMPORTS, "watch every active import job")
                 .flag(FINETUNES, "watch every active fine-tune job")
+                .flag(DEPLOYMENTS, "watch every deployment on its way (until RUNNING, FAILED or STOPPED)")
                 .text(MODEL, "M", Slot.model(null), Check.length(MODEL.key(), MAX_MODEL),
-                        "with --imports or --finetunes: only jobs of this model")
+                        "with --imports, --finetunes or --deployments: only jobs of this model")
                 .flag(DM, Surface.SLACK, "in Slack: tell me privately (a direct message) instead of the channel")
-                .synopsis("/watch ID...", "/watch --imports|--finetunes [--model M]")
+                .synopsis("/watch ID...", "/watch --imports|--finetunes|--deployments [--model M]")
                 .handler(WATCHES::watch);
     }
 
@@ -185,15 +187,17 @@ final class Declarations {
                         "the watched jobs to forget")
                 .flag(IMPORTS, "stop watching every import job")
                 .flag(FINETUNES, "stop watching every fine-tune job")
+                .flag(DEPLOYMENTS, "stop watching every deployment")
                 .flag(ALL, "stop every watch")
-                .synopsis("/unwatch ID...", "/unwatch --imports|--finetunes|--all")
+                .synopsis("/unwatch ID...", "/unwatch --imports|--finetunes|--deployments|--all")
                 .handler(WATCHES::unwatch);
     }
 
     private static SpecBuilder waitFor() {
         return new SpecBuilder("/wait",
                 "Block until a job ends: status 0 succeeded, 1 failed or canceled, 2 timeout.")
-                .positional(ID, "1", Slot.jobId(null), "the job to wait for, of either kind")
+                .positional(ID, "1", Slot.jobId(null),
+                        "the job to wait for, of any kind (a deployment: RUNNING is 0, FAILED or STOPPED 1)")
                 .duration(TIMEOUT, "DURATION", "give up after this long, e.g. 30s, 5m, 1h, PT5M (default: never)")
                 .handler(WAITS::run);
     }

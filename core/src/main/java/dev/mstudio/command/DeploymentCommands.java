@@ -3,6 +3,7 @@ package dev.mstudio.command;
 import dev.mstudio.client.CreateDeploymentRequest;
 import dev.mstudio.client.Deployment;
 import dev.mstudio.client.DeploymentPage;
+import dev.mstudio.client.JobKind;
 import dev.mstudio.command.Result.Column;
 import dev.mstudio.command.Result.Field;
 import dev.mstudio.command.Result.ValueType;
@@ -51,8 +52,7 @@ final class DeploymentCommands {
         String text = "Deploying " + deployment.modelName() + " as " + deployment.deployedModel() + " ("
                 + deployment.status() + "). It bills until deleted.";
         if (command.has(WorkflowDeclarations.WAIT)) {
-            Result.Message waited = DeploymentWait.until(session, deployment);
-            return new Result.Message(waited.level(), text + " " + waited.text(), waited.exitCode(), waited.json());
+            return Declarations.WAITS.after(session, text, deployment.deployedModel());
         }
         return new Result.Message(Result.Level.SUCCESS, text, 0, deployment.raw());
     }
@@ -70,7 +70,7 @@ final class DeploymentCommands {
 
     Result delete(Session session, Command command, Context context) throws IOException {
         String id = command.get(Declarations.ID);
-        session.jobs().client().deleteDeployment(id);
+        session.jobs().delete(JobKind.DEPLOYMENT, id);
         session.names().forgetDeployment(id);
         return new Result.Message(Result.Level.SUCCESS, "Deleted deployment " + id + "; it no longer bills.", 0,
                 JobViews.object("deployed_model", id, "status", "success"));
@@ -128,7 +128,9 @@ final class DeploymentCommands {
         return new Result.Detail("Deployment " + deployment.deployedModel(), fields, deployment.raw());
     }
 
+    /** Offers the deployed model for completion (the index too, for /watch and /wait), and drops a stale cached copy. */
     static void remember(Session session, Deployment deployment) {
         session.names().deployment(deployment.deployedModel(), deployment.status() + " · " + deployment.modelName());
+        session.jobs().record(deployment);
     }
 }

@@ -46,12 +46,7 @@ final class FineTuneCreate {
         String text = "Created fine-tune job " + job.jobId() + " of " + job.model() + " (" + job.status()
                 + ") on " + JobViews.count(training.size() + validation.size(), "file") + ".";
         if (command.has(WorkflowDeclarations.WAIT)) {
-            Result waited = Declarations.WAITS.waitFor(session, job.jobId(), null);
-            if (waited instanceof Result.Message message) {
-                return new Result.Message(message.level(), text + " " + message.text(), message.exitCode(),
-                        message.json());
-            }
-            return waited;
+            return Declarations.WAITS.after(session, text, job.jobId());
         }
         return new Result.Message(Result.Level.SUCCESS, text + " " + slash + "wait " + job.jobId()
                 + " blocks until it ends.", 0, JobViews.raw(job));

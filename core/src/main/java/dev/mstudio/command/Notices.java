@@ -21,14 +21,25 @@ final class Notices {
     }
 
     static Result.Message gone(WatchEvent.JobGone event) {
-        return new Result.Message(Result.Level.WARNING, event.kind().label() + " " + shortId(event.jobId())
+        return new Result.Message(Result.Level.WARNING, event.kind().label() + " " + shownId(event.kind(), event.jobId())
                 + " is gone: it was deleted, or never existed.", 0, null);
     }
 
     /** "import 937b…c2fa qwen3-32b-offline-…" (short ID, then the job's name or model). */
     static String describe(Job job) {
         String name = name(job);
-        return job.kind().label() + " " + shortId(job.id()) + (name == null ? "" : " " + clip(name, NAME_LENGTH));
+        return job.kind().label() + " " + shownId(job.kind(), job.id())
+                + (name == null ? "" : " " + clip(name, NAME_LENGTH));
+    }
+
+    /** "ended FAILED"; a deployment, which lives on once settled, "is RUNNING". */
+    static String settled(Job job) {
+        return (job.kind() == JobKind.DEPLOYMENT ? "is " : "ended ") + job.status();
+    }
+
+    /** "already ended SUCCESSED"; a deployment "is already RUNNING". */
+    static String alreadySettled(Job job) {
+        return job.kind() == JobKind.DEPLOYMENT ? "is already " + job.status() : "already ended " + job.status();
     }
 
     /** The job's display name, else its model; null when neither says more than its ID. */
@@ -54,6 +65,11 @@ final class Notices {
             return " (" + fineTune.code() + (fineTune.message() == null ? "" : ": " + clip(fineTune.message(), 80)) + ")";
         }
         return "";
+    }
+
+    /** A job's ID as notices show it: a deployed model's name is a name people chose, so it stays whole. */
+    static String shownId(JobKind kind, String id) {
+        return kind == JobKind.DEPLOYMENT ? id : shortId(id);
     }
 
     /** Long IDs as "937b…c2fa"; fine-tune IDs (ft-202410291653-1c7f) stay whole. */

@@ -41,7 +41,7 @@ public final class Param<T> {
         return new Param<>(key, Duration.class);
     }
 
-    /** A job kind word: imports or finetunes. */
+    /** A job kind word: imports, finetunes or deployments. */
     public static Param<dev.mstudio.client.JobKind> kind(String key) {
         return new Param<>(key, dev.mstudio.client.JobKind.class);
     }

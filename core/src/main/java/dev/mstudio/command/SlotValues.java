@@ -116,7 +116,7 @@ final class SlotValues {
         List<Candidate> candidates = new ArrayList<>();
         for (Watch watch : session.watches().list()) {
             if (!watch.kindWide() && watch.key().startsWith(typed)) {
-                candidates.add(new Candidate(watch.key(), "watched " + watch.kind().label() + " job", true));
+                candidates.add(new Candidate(watch.key(), "watched " + watch.kind().noun(), true));
             }
         }
         return candidates;

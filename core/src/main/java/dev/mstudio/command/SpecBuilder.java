@@ -96,7 +96,7 @@ final class SpecBuilder {
                 Slot.NUMBER, help, ALL));
     }
 
-    /** A job kind positional: imports or finetunes. */
+    /** A job kind positional: imports, finetunes or deployments. */
     SpecBuilder kindPositional(Param<dev.mstudio.client.JobKind> param, String help) {
         return add(new Arg(param, null, param.key(), "1", true, dev.mstudio.client.JobKind.class,
                 Check.kind(param.key()), Slot.of(Slot.Type.KIND), help, ALL));

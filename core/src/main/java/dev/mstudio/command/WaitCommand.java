@@ -2,6 +2,7 @@ package dev.mstudio.command;
 
 import dev.mstudio.paging.JobLookup;
 import dev.mstudio.client.Job;
+import dev.mstudio.client.JobKind;
 import dev.mstudio.concurrent.Alarm;
 import dev.mstudio.watch.Subscription;
 import dev.mstudio.watch.WatchEvent;
@@ -16,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * /wait ID [--timeout DURATION]: blocks until the job is terminal, following it through the shared
  * watcher and reporting each change as progress. Exit code 0 succeeded, 1 failed or canceled (or
- * gone), 2 timed out. The deadline bounds the whole wait: the first look-up of the job is interrupted
- * when it passes (which cancels its HTTP call), and the following is read from the session's clock,
- * checked at least every 200 ms.
+ * gone), 2 timed out; a deployment alike: RUNNING is 0, FAILED or STOPPED 1. The deadline bounds
+ * the whole wait: the first look-up of the job is interrupted when it passes (which cancels its HTTP
+ * call), and the following is read from the session's clock, checked at least every 200 ms.
  */
 final class WaitCommand {
     static final int TIMEOUT_EXIT = 2;
@@ -28,6 +29,15 @@ final class WaitCommand {
         return waitFor(session, invocation.get(Declarations.ID), invocation.get(Declarations.TIMEOUT));
     }
 
+    /** What a create with --wait answers: {@code done} (what it created), then how the wait for {@code id} ended. */
+    Result after(Session session, String done, String id) throws IOException, InterruptedException {
+        Result waited = waitFor(session, id, null);
+        if (waited instanceof Result.Message message) {
+            return new Result.Message(message.level(), done + " " + message.text(), message.exitCode(), message.json());
+        }
+        return waited;
+    }
+
     /** Waits for job {@code id} (timeout null: no deadline); what /wait and create --wait answer. */
     Result waitFor(Session session, String id, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = timeout == null ? null : session.clock().instant().plus(timeout);
@@ -35,11 +45,6 @@ final class WaitCommand {
         try (Alarm alarm = Alarm.interruptAfter(timeout)) {
             try {
                 job = JobLookup.locate(session.jobs(), id);
-            } catch (dev.mstudio.client.ApiException e) {
-                if (alarm.rang() || !"NotFound".equals(e.code())) {
-                    throw e;
-                }
-                return DeploymentWait.until(session, deployment(session, id, e), timeout);
             } catch (IOException | RuntimeException e) {
                 if (alarm.rang()) {
                     return new Result.Message(Result.Level.WARNING, "Timed out after " + human(timeout)
@@ -83,20 +88,10 @@ final class WaitCommand {
 
     private static Result outcome(Job job) {
         boolean success = job.kind().isSuccess(job.status());
-        String text = Notices.describe(job) + (success ? " succeeded: " : " ended ") + job.status()
-                + Notices.failure(job) + ".";
+        String text = Notices.describe(job) + " " + (success && job.kind() != JobKind.DEPLOYMENT
+                ? "succeeded: " + job.status() : Notices.settled(job)) + Notices.failure(job) + ".";
         return new Result.Message(success ? Result.Level.SUCCESS : Result.Level.WARNING, text, success ? 0 : 1,
                 JobViews.raw(job));
-    }
-
-    /** Neither kind of job has the ID: a deployment, or the original NotFound. */
-    private static dev.mstudio.client.Deployment deployment(Session session, String id,
-            dev.mstudio.client.ApiException notFound) throws IOException {
-        try {
-            return session.jobs().client().getDeployment(id);
-        } catch (dev.mstudio.client.ApiException e) {
-            throw notFound;
-        }
     }
 
     private static String human(Duration duration) {

@@ -30,12 +30,17 @@ final class WatchCommands {
         if (invocation.has(Declarations.FINETUNES)) {
             kinds.add(JobKind.FINETUNE);
         }
+        if (invocation.has(Declarations.DEPLOYMENTS)) {
+            kinds.add(JobKind.DEPLOYMENT);
+        }
         if (ids.isEmpty() == kinds.isEmpty()) {
-            return Result.Failure.of(ids.isEmpty() ? "Missing what to watch: job IDs, --imports or --finetunes."
-                    : "Give job IDs or --imports/--finetunes, not both.", invocation.usage());
+            return Result.Failure.of(ids.isEmpty()
+                    ? "Missing what to watch: job IDs, --imports, --finetunes or --deployments."
+                    : "Give job IDs or --imports/--finetunes/--deployments, not both.", invocation.usage());
         }
         if (!ids.isEmpty() && invocation.get(Declarations.MODEL) != null) {
-            return Result.Failure.of("--model applies to --imports or --finetunes, not to job IDs.", invocation.usage());
+            return Result.Failure.of("--model applies to --imports, --finetunes or --deployments, not to job IDs.",
+                    invocation.usage());
         }
         return ids.isEmpty() ? watchKinds(session, kinds, invocation.get(Declarations.MODEL)) : watchJobs(session, ids);
     }
@@ -52,8 +57,12 @@ final class WatchCommands {
         if (invocation.has(Declarations.FINETUNES)) {
             keys.add(Watches.kindKey(JobKind.FINETUNE));
         }
+        if (invocation.has(Declarations.DEPLOYMENTS)) {
+            keys.add(Watches.kindKey(JobKind.DEPLOYMENT));
+        }
         if (keys.isEmpty()) {
-            return Result.Failure.of("Missing what to stop watching: job IDs, --imports, --finetunes or --all.",
+            return Result.Failure.of(
+                    "Missing what to stop watching: job IDs, --imports, --finetunes, --deployments or --all.",
                     invocation.usage());
         }
         List<String> unknown = keys.stream().filter(key -> watches.remove(key).isEmpty()).toList();
@@ -83,7 +92,7 @@ final class WatchCommands {
         for (String id : ids.stream().distinct().toList()) {
             Job job = JobLookup.locate(session.jobs(), id);
             if (job.terminal()) {
-                ended.add(Notices.describe(job) + " already ended " + job.status());
+                ended.add(Notices.describe(job) + " " + Notices.alreadySettled(job));
             } else {
                 subscribe(session, job.id(), job.kind(), WatchFilter.job(job.id()), null, job.status());
                 session.watchdog().observe(job);
@@ -100,7 +109,7 @@ final class WatchCommands {
         List<String> what = new ArrayList<>();
         for (JobKind kind : kinds) {
             subscribe(session, Watches.kindKey(kind), kind, WatchFilter.all().withModel(model), model, null);
-            what.add("every active " + kind.label() + " job" + (model == null ? "" : " of model " + model));
+            what.add("every active " + kind.noun() + (model == null ? "" : " of model " + model));
         }
         return info("Watching " + String.join(" and ", what) + ".");
     }

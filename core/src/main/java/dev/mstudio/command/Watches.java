@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The watches one session started, by key: a job ID, or "--imports" / "--finetunes" for a kind.
+ * The watches one session started, by key: a job ID, or "--imports", "--finetunes", "--deployments"
+ * for a kind.
  * Thread-safe: listeners remove a watch from watcher threads when its job ends.
  */
 final class Watches {
@@ -25,7 +26,7 @@ final class Watches {
     private final Map<String, Watch> byKey = new LinkedHashMap<>();
 
     static String kindKey(JobKind kind) {
-        return kind == JobKind.IMPORT ? "--imports" : "--finetunes";
+        return "--" + kind.plural();
     }
 
     synchronized int count() {

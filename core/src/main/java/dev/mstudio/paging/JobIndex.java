@@ -112,7 +112,7 @@ public final class JobIndex {
     /**
      * Known jobs whose ID starts with {@code prefix}, sorted by ID, at most {@code limit}.
      *
-     * @param kindOrNull one kind, or null for both
+     * @param kindOrNull one kind, or null for every kind
      * @param prefix     the typed text; null or empty matches every ID
      */
     public List<IndexEntry> complete(JobKind kindOrNull, String prefix, int limit) {
@@ -131,7 +131,7 @@ public final class JobIndex {
         return List.copyOf(both.subList(0, Math.min(limit, both.size())));
     }
 
-    /** Model names seen on remembered jobs of a kind (or of both, for null), sorted. */
+    /** Model names seen on remembered jobs of a kind (or of every kind, for null), sorted. */
     public List<String> models(JobKind kindOrNull) {
         if (kindOrNull != null) {
             return List.copyOf(models.get(kindOrNull).keySet());

@@ -55,11 +55,13 @@ public record JobQuery(JobKind kind, String status, String model, int pageNo, in
     }
 
     /**
-     * Whether a job belongs in this listing by its status. The service's fine-tune status filter
-     * is undocumented and may be ignored, so what a listing shows is checked here too.
+     * Whether a job belongs in this listing by its status (and, for a kind whose list takes no
+     * filters, by its model). The service's fine-tune status filter is undocumented and may be
+     * ignored, so what a listing shows is checked here too.
      */
     public boolean admits(Job job) {
-        return status == null || status.equalsIgnoreCase(job.status());
+        return (status == null || status.equalsIgnoreCase(job.status()))
+                && (model == null || kind.listFilters() || model.equalsIgnoreCase(job.model()));
     }
 
     ImportQuery toImportQuery() {

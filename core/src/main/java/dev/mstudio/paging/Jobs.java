@@ -106,13 +106,23 @@ public final class Jobs implements AutoCloseable {
     /** Deletes a job; afterwards no cached page of its kind is served and the index forgets it. */
     public void delete(JobKind kind, String id) throws IOException {
         String jobId = requireId(id);
-        if (Objects.requireNonNull(kind, "kind") == JobKind.IMPORT) {
-            client.deleteImport(jobId);
-        } else {
-            client.deleteFineTune(jobId);
+        switch (Objects.requireNonNull(kind, "kind")) {
+            case IMPORT -> client.deleteImport(jobId);
+            case FINETUNE -> client.deleteFineTune(jobId);
+            case DEPLOYMENT -> client.deleteDeployment(jobId);
         }
         changed(kind, jobId);
         index.forget(jobId);
+    }
+
+    /**
+     * A job as a call made without this facade just returned it (a deployment created, scaled or
+     * shown): the index learns it, and neither its cached copy nor a cached page of its kind is
+     * served again.
+     */
+    public void record(Job job) {
+        changed(job.kind(), job.id());
+        index.record(job);
     }
 
     public void cancelFineTune(String id) throws IOException {
@@ -159,12 +169,13 @@ public final class Jobs implements AutoCloseable {
 
     /**
      * A page as the listing should show it. When the service ignored the status filter (the page
-     * holds a job in another status), the page is cut from a walk of the whole listing, filtered
-     * here: each such page then costs a walk, but shows what was asked for.
+     * holds a job in another status), or takes no filters (deployments), the page is cut from a walk
+     * of the whole listing, filtered here: each such page then costs a walk, but shows what was asked for.
      */
     private Page<Job> fetch(JobQuery query) throws IOException {
+        boolean unfilteredList = !query.kind().listFilters() && (query.status() != null || query.model() != null);
         Page<Job> page = fetchAsServed(query);
-        if (page.items().stream().allMatch(query::admits)) {
+        if (!unfilteredList && page.items().stream().allMatch(query::admits)) {
             return page;
         }
         List<Job> matching;
@@ -179,16 +190,22 @@ public final class Jobs implements AutoCloseable {
     }
 
     private Page<Job> fetchAsServed(JobQuery query) throws IOException {
-        Page<? extends Job> page = query.kind() == JobKind.IMPORT
-                ? client.listImports(query.toImportQuery())
-                : client.listFineTunes(query.toFineTuneQuery());
+        Page<? extends Job> page = switch (query.kind()) {
+            case IMPORT -> client.listImports(query.toImportQuery());
+            case FINETUNE -> client.listFineTunes(query.toFineTuneQuery());
+            case DEPLOYMENT -> client.listDeployments(query.pageNo(), query.pageSize()).toPage();
+        };
         index.recordAll(page.items());
         List<Job> items = List.copyOf(page.items());
         return new Page<>(items, page.total(), page.pageNo(), page.pageSize(), page.requestId());
     }
 
     private Job fetchJob(JobKind kind, String id) throws IOException {
-        Job job = kind == JobKind.IMPORT ? client.getImport(id) : client.getFineTune(id);
+        Job job = switch (kind) {
+            case IMPORT -> client.getImport(id);
+            case FINETUNE -> client.getFineTune(id);
+            case DEPLOYMENT -> client.getDeployment(id);
+        };
         index.record(job);
         return job;
     }

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The two calls a watcher makes, for one job kind: list by status, and get one job. */
+/**
+ * The two calls a watcher makes, for one job kind: list by status (the deployment list takes no
+ * status: it lists them all), and get one job.
+ */
 final class JobSource {
     static final int PAGE_SIZE = 100;
 
@@ -27,11 +30,15 @@ final class JobSource {
         return kind;
     }
 
-    /** One page (size {@value #PAGE_SIZE}) of the jobs in {@code status}. */
+    /**
+     * One page (size {@value #PAGE_SIZE}) of the jobs in {@code status}; of every job of a kind whose
+     * list takes no filters ({@link JobKind#listFilters()}), where {@code status} is ignored.
+     */
     Page<? extends Job> list(String status, int pageNo) throws IOException {
         return switch (kind) {
             case IMPORT -> client.listImports(new ImportQuery(pageNo, PAGE_SIZE, status, null));
             case FINETUNE -> client.listFineTunes(new FineTuneQuery(pageNo, PAGE_SIZE, null, status));
+            case DEPLOYMENT -> client.listDeployments(pageNo, PAGE_SIZE).toPage();
         };
     }
 
@@ -41,6 +48,7 @@ final class JobSource {
             return Optional.of(switch (kind) {
                 case IMPORT -> client.getImport(jobId);
                 case FINETUNE -> client.getFineTune(jobId);
+                case DEPLOYMENT -> client.getDeployment(jobId);
             });
         } catch (ApiException e) {
             if (isNotFound(e)) {

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each cycle follows the watch targets - known non-terminal jobs some listener follows, plus
  * every active job while a kind-wide listener exists - either by walking the PENDING/RUNNING lists
- * (page size 100) or by one GET per target, whichever costs fewer requests. A target missing from
+ * (page size 100; for deployments, whose list takes no status, the whole list once) or by one GET per
+ * target, whichever costs fewer requests. A target missing from
  * a complete walk of the lists is looked up once, so a terminal transition is always reported with
  * the job's real final state. With nothing to follow the watcher stops polling; a new listener
  * restarts it.

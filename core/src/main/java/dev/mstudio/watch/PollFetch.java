@@ -7,16 +7,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Carries out one {@link PollPlan}: walks the active lists when the plan says so, then GETs every
- * target the lists did not show (all of them when not listing) and every ID to look up. So a job
- * that left the active lists is resolved with exactly one GET showing its real final state.
+ * Carries out one {@link PollPlan}: walks the active lists (for deployments, the whole list) when the
+ * plan says so, then GETs every target the lists did not show (all of them when not listing) and every
+ * ID to look up. So a job that left the active lists is resolved with exactly one GET showing its
+ * real final state.
  * A list walk that turns out dearer than the GETs it saves (its real totals are larger than last
  * cycle's) is abandoned for GETs, unless a kind-wide listener needs the lists.
  */
@@ -59,7 +59,7 @@ final class PollFetch {
             Page<? extends Job> page = source.list(status, pageNo);
             walk.totals.put(status, page.total());
             // the fine-tune status filter is undocumented: a service that ignores it sends every job
-            page.items().stream().filter(job -> status.equalsIgnoreCase(job.status())).forEach(walk::offer);
+            page.items().stream().filter(job -> walk.plan.wanted(status, job)).forEach(walk::offer);
             if (page.items().isEmpty() || (long) pageNo * JobSource.PAGE_SIZE >= page.total()) {
                 return true;
             }
@@ -81,7 +81,7 @@ final class PollFetch {
         }
         long unseen = walk.plan.targets().entrySet().stream()
                 .filter(t -> !walk.observed.containsKey(t.getKey()))
-                .filter(t -> statuses.contains(t.getValue().toUpperCase(Locale.ROOT)))
+                .filter(t -> PollPlan.shows(statuses, t.getValue()))
                 .count();
         if (walk.plan.listLookups()) {
             unseen += walk.plan.lookups().stream().filter(id -> !walk.observed.containsKey(id)).count();

@@ -1,5 +1,6 @@
 package dev.mstudio.watch;
 
+import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,13 +17,16 @@ import java.util.Set;
  * @param kindWide     some listener follows every job: the active lists must be walked
  * @param targets      job ID -> last known non-terminal status
  * @param lookups      IDs listeners named that are not known yet (one GET each)
- * @param listStatuses active statuses to list, in lifecycle order (empty when not listing)
+ * @param listStatuses active statuses to list, in lifecycle order (empty when not listing); for a kind
+ *                     whose list takes no filters, {@link #EVERY_STATUS}: the whole list, once
  * @param totals       list totals by status from the previous walk
  * @param useLists     walk the lists (then GET only what they did not show)
  * @param listLookups  the walk is expected to find the IDs to look up too (all active statuses listed)
  */
 record PollPlan(boolean kindWide, Map<String, String> targets, Set<String> lookups, List<String> listStatuses,
         Map<String, Integer> totals, boolean useLists, boolean listLookups) {
+    /** What is "listed" for a kind whose list takes no status filter (deployments): the whole list. */
+    static final String EVERY_STATUS = "*";
 
     PollPlan {
         targets = Map.copyOf(targets);
@@ -55,6 +59,9 @@ record PollPlan(boolean kindWide, Map<String, String> targets, Set<String> looku
      */
     private static PollPlan choose(JobKind kind, boolean kindWide, Map<String, String> targets,
             Set<String> lookups, Map<String, Integer> totals) {
+        if (!kind.listFilters()) {
+            return chooseWhole(kindWide, targets, lookups, totals);
+        }
         List<String> forTargets = statusesToList(kind, kindWide, targets);
         List<String> all = kind.activeStatuses();
         int unlisted = unlisted(kind, targets);
@@ -67,6 +74,35 @@ record PollPlan(boolean kindWide, Map<String, String> targets, Set<String> looku
         }
         boolean forLookups = kindWide || listAll < listTargets;
         return new PollPlan(kindWide, targets, lookups, forLookups ? all : forTargets, totals, true, forLookups);
+    }
+
+    /**
+     * For a kind whose list takes no filters: one walk of the whole list shows every target and
+     * lookup as the service has it now, whatever its status, so it costs its pages and nothing more.
+     */
+    private static PollPlan chooseWhole(boolean kindWide, Map<String, String> targets, Set<String> lookups,
+            Map<String, Integer> totals) {
+        List<String> whole = List.of(EVERY_STATUS);
+        if (!kindWide && targets.size() + lookups.size() <= pages(whole, totals)) {
+            return new PollPlan(false, targets, lookups, List.of(), totals, false, false);
+        }
+        return new PollPlan(kindWide, targets, lookups, whole, totals, true, true);
+    }
+
+    /**
+     * Whether a job the walk of {@code listStatus} turned up is one it looks for: in that status (a
+     * service may ignore the filter), or, in the whole list, one not finished or one followed.
+     */
+    boolean wanted(String listStatus, Job job) {
+        if (EVERY_STATUS.equals(listStatus)) {
+            return !job.terminal() || targets.containsKey(job.id()) || lookups.contains(job.id());
+        }
+        return listStatus.equalsIgnoreCase(job.status());
+    }
+
+    /** Whether the walk of these statuses is expected to show a target last seen in {@code status}. */
+    static boolean shows(List<String> listStatuses, String status) {
+        return listStatuses.contains(EVERY_STATUS) || listStatuses.contains(status.toUpperCase(Locale.ROOT));
     }
 
     /** Nothing to poll: the watcher can go idle. */

@@ -107,6 +107,6 @@ class ClientSandboxWorkflowTest {
         fx.assertApiError(apiError(() -> fx.client.scaleDeployment(created.deployedModel(), 2)),
                 400, "UnsupportedOperation");
         assertThat(fx.sandbox.forceStatus(created.deployedModel(), "STOPPED")).isTrue();
-        assertThat(fx.client.getDeployment(created.deployedModel()).settled()).isTrue();
+        assertThat(fx.client.getDeployment(created.deployedModel()).terminal()).isTrue();
     }
 }

@@ -124,7 +124,8 @@ class WorkflowEndpointsTest {
                 "qwen3-14b-ft-202410291653-1c7f", "qwen3-14b", "PENDING", 2, 0, 1, "post_paid", "llm-v71tlv***",
                 "2024-10-29T17:20:00.000+00:00", "2024-10-29T17:20:00.000+00:00", "1396993924585947",
                 "1396993924585947", deployment.raw()));
-        assertThat(deployment.settled()).isFalse();
+        assertThat(deployment.terminal()).isFalse();
+        assertThat(deployment.createdAt()).isEqualTo(java.time.Instant.parse("2024-10-29T17:20:00Z"));
     }
 
     @Test
@@ -135,8 +136,10 @@ class WorkflowEndpointsTest {
 
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.deployments()).extracting(Deployment::status).containsExactly("RUNNING", "WARMING");
-        assertThat(page.deployments().get(0).running()).isTrue();
-        assertThat(page.deployments().get(1).settled()).isFalse();
+        Deployment running = page.deployments().get(0);
+        assertThat(running.terminal()).isTrue();
+        assertThat(running.kind().isSuccess(running.status())).isTrue();
+        assertThat(page.deployments().get(1).terminal()).isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.DashScopeClient;
+import dev.mstudio.client.Deployment;
 import dev.mstudio.client.FineTuneJob;
 import dev.mstudio.client.ImportJob;
 import dev.mstudio.paging.Jobs;
@@ -130,6 +131,17 @@ class CompletionTest {
     }
 
     @Test
+    void watchAndWait_offerDeployedModelNames_thoseOnTheirWayFirst() {
+        jobs.index().record(deployment("support-v1-a1b2", "DEPLOYING", "2024-10-29T16:57:00.000+00:00"));
+        jobs.index().record(deployment("support-v1-zzzz", "RUNNING", "2024-10-29T14:00:00.000+00:00"));
+
+        assertThat(complete("/watch sup")).containsExactly(
+                new Candidate("support-v1-a1b2", "DEPLOYING · support-v1 · 3 min ago", true));
+        assertThat(values("/wait support-v1-z")).containsExactly("support-v1-zzzz");
+        assertThat(values("/watch ")).contains("support-v1-a1b2").doesNotContain("support-v1-zzzz");
+    }
+
+    @Test
     void waitWatchAndCancel_noActiveJobMatches_offerTheFinishedOnes() {
         assertThat(complete("/wait 93a")).containsExactly(
                 new Candidate("93aa0000-0001", "FAILED · qwen3-8b-offline-b · 3 h ago", true));
@@ -182,6 +194,11 @@ class CompletionTest {
 
     private static ImportJob importJob(String id, String status, String model, String created) {
         return new ImportJob(id, model, null, status, "OSS", null, null, null, created, null);
+    }
+
+    private static Deployment deployment(String id, String status, String created) {
+        return new Deployment(id, "support-v1", "qwen3-14b", status, 1, 0, 1, "post_paid", null, created, created,
+                null, null, null);
     }
 
     private static FineTuneJob fineTune(String id, String status, String model, String created) {

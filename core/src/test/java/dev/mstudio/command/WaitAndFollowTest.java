@@ -3,6 +3,7 @@ package dev.mstudio.command;
 import static dev.mstudio.command.WatchCommandsTest.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mstudio.client.CreateDeploymentRequest;
 import dev.mstudio.client.JobKind;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +57,27 @@ class WaitAndFollowTest {
 
         assertThat(message(waiting).exitCode()).isEqualTo(1);
         assertThat(message(waiting).text()).contains(" ended CANCELED");
+    }
+
+    @Test
+    void wait_forADeploymentThatStops_followsItThroughTheWatcher_andExitsOne() throws Exception {
+        String id = fixture.client.createDeployment(new CreateDeploymentRequest("qwen3-14b", 1, null, "wait"))
+                .deployedModel();
+
+        Future<Result> waiting = runInBackground("/wait " + id);
+        eventually(() -> !fixture.host.progress().isEmpty());
+        fixture.sandbox.forceStatus(id, "DEPLOYING");
+        eventually(() -> fixture.host.progress().size() > 1);
+        fixture.sandbox.forceStatus(id, "STOPPED");
+        Result.Message result = message(waiting);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.level()).isEqualTo(Result.Level.WARNING);
+        assertThat(result.text()).isEqualTo("deployment " + id + " qwen3-14b is STOPPED.");
+        assertThat(fixture.host.progress()).containsExactly("deployment " + id + " qwen3-14b: PENDING",
+                "deployment " + id + " qwen3-14b: PENDING → DEPLOYING", "deployment " + id + " qwen3-14b: DEPLOYING → STOPPED");
+        assertThat(fixture.watchers.of(JobKind.DEPLOYMENT).health().cycles()).as("followed by the shared watcher")
+                .isPositive();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.mstudio.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mstudio.client.CreateDeploymentRequest;
 import dev.mstudio.client.ImportJob;
 import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
@@ -82,19 +83,70 @@ class WatchCommandsTest {
     }
 
     @Test
-    void watch_unknownJob_isNotFound_ofEitherKind() {
+    void watchedDeployment_byItsName_printsEachChange_untilItIsRunning() throws Exception {
+        String id = deploy("watched");
+
+        Result.Message started = (Result.Message) fixture.run("/watch " + id);
+        fixture.sandbox.forceStatus(id, "DEPLOYING");
+        Result.Message deploying = (Result.Message) fixture.host.nextNotice();
+        fixture.sandbox.forceStatus(id, "RUNNING");
+        Result.Message running = (Result.Message) fixture.host.nextNotice();
+
+        assertThat(started.text()).isEqualTo("Watching deployment " + id + " qwen3-14b (PENDING).");
+        assertThat(deploying.level()).isEqualTo(Result.Level.INFO);
+        assertThat(deploying.text()).isEqualTo("deployment " + id + " qwen3-14b: PENDING → DEPLOYING");
+        assertThat(running.level()).isEqualTo(Result.Level.SUCCESS);
+        assertThat(running.text()).isEqualTo("deployment " + id + " qwen3-14b: DEPLOYING → RUNNING");
+        assertThat(running.json().path("deployed_model").asText()).isEqualTo(id);
+        assertThat(fixture.session.watchCount()).as("a RUNNING deployment has settled: its watch ends").isZero();
+    }
+
+    @Test
+    void watchDeployments_kindWide_warnsOfAFailure_andKeepsWatching() throws Exception {
+        String id = deploy("every");
+
+        Result.Message started = (Result.Message) fixture.run("/watch --deployments --model qwen3-14b");
+        eventually(() -> fixture.watchers.of(JobKind.DEPLOYMENT).job(id).isPresent());
+        fixture.sandbox.forceStatus(id, "FAILED");
+        Result.Message notice = (Result.Message) fixture.host.nextNotice();
+        Result.Table watches = (Result.Table) fixture.run("/watches");
+
+        assertThat(started.text()).isEqualTo("Watching every active deployment of model qwen3-14b.");
+        assertThat(notice.level()).isEqualTo(Result.Level.WARNING);
+        assertThat(notice.text()).isEqualTo("deployment " + id + " qwen3-14b: PENDING → FAILED");
+        assertThat(watches.rows()).singleElement().satisfies(row ->
+                assertThat(row.subList(0, 3)).containsExactly("--deployments", "deployment", "qwen3-14b"));
+        assertThat(((Result.Message) fixture.run("/unwatch --deployments")).text())
+                .isEqualTo("Stopped watching --deployments.");
+        assertThat(fixture.session.watchCount()).isZero();
+    }
+
+    @Test
+    void watch_ofARunningDeployment_saysSo_andWatchesNothing() throws Exception {
+        String id = deploy("served");
+        fixture.sandbox.forceStatus(id, "RUNNING");
+
+        Result.Message message = (Result.Message) fixture.run("/watch " + id);
+
+        assertThat(message.text()).isEqualTo("Not watching deployment " + id + " qwen3-14b is already RUNNING.");
+        assertThat(fixture.session.watchCount()).isZero();
+    }
+
+    @Test
+    void watch_unknownJob_isNotFound_ofAnyKind() {
         Result.Failure failure = (Result.Failure) fixture.run("/watch nope");
 
         assertThat(failure.code()).isEqualTo("NotFound");
-        assertThat(failure.message()).contains("No import or fine-tune job has the ID nope.");
+        assertThat(failure.message()).contains("No import job, fine-tune job or deployment has the ID nope.");
     }
 
     @Test
     void watch_idsAndKind_together_isRefused() {
         Result.Failure failure = (Result.Failure) fixture.run("/watch x --imports");
 
-        assertThat(failure.message()).isEqualTo("Give job IDs or --imports/--finetunes, not both.");
-        assertThat(failure.hint()).isEqualTo("Usage: /watch ID... | /watch --imports|--finetunes [--model M]");
+        assertThat(failure.message()).isEqualTo("Give job IDs or --imports/--finetunes/--deployments, not both.");
+        assertThat(failure.hint()).isEqualTo(
+                "Usage: /watch ID... | /watch --imports|--finetunes|--deployments [--model M]");
     }
 
     @Test
@@ -105,6 +157,12 @@ class WatchCommandsTest {
 
         assertThat(fixture.session.watchCount()).isZero();
         assertThat(fixture.watchers.of(JobKind.IMPORT).health().listeners()).isZero();
+    }
+
+    /** A new deployment of qwen3-14b, PENDING (the fixture's sandbox clock stands still); its deployed model name. */
+    private String deploy(String suffix) throws java.io.IOException {
+        return fixture.client.createDeployment(new CreateDeploymentRequest("qwen3-14b", 1, null, suffix))
+                .deployedModel();
     }
 
     /** Waits for a condition reached asynchronously; fails only if it never comes (no timing is asserted). */

@@ -122,7 +122,7 @@ class WorkflowCommandsTest {
         assertThat(ask.question()).isEqualTo("Deploy wf-model with 2 instance(s)? It bills until deleted.");
         assertThat(deployed.text()).startsWith("Deploying wf-model as wf-model-one (PENDING)");
         assertThat(waited.exitCode()).isZero();
-        assertThat(waited.text()).isEqualTo("Deployment wf-model-one is RUNNING.");
+        assertThat(waited.text()).isEqualTo("deployment wf-model-one wf-model is RUNNING.");
         assertThat(scaled.text()).startsWith("Scaling wf-model-one to 3");
         assertThat(listed.rows()).extracting(row -> row.get(0)).containsExactly("wf-model-one");
         assertThat(deleted.text()).startsWith("Deleted deployment wf-model-one");

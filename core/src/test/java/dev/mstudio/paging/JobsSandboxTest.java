@@ -1,12 +1,16 @@
 package dev.mstudio.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mstudio.client.ApiException;
 import dev.mstudio.client.ClientConfig;
+import dev.mstudio.client.CreateDeploymentRequest;
 import dev.mstudio.client.CreateImportRequest;
 import dev.mstudio.client.DashScopeClient;
+import dev.mstudio.client.Deployment;
 import dev.mstudio.client.ImportJob;
 import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
@@ -122,6 +126,47 @@ class JobsSandboxTest {
         assertThat(sandbox.stats().count(LIST_FINETUNES)).isEqualTo(1);
         assertThat(jobs.index().complete(JobKind.FINETUNE, "ft-", 100)).hasSize(30);
         assertThat(jobs.index().models(JobKind.FINETUNE)).isNotEmpty();
+    }
+
+    @Test
+    void locate_aDeployedModelName_asksForADeploymentFirst_andWarmIndexesDeployments() throws Exception {
+        String id = client.createDeployment(new CreateDeploymentRequest("qwen3-14b", 1, null, "found"))
+                .deployedModel();
+        sandbox.resetStats();
+
+        Job job = JobLookup.locate(jobs, id);
+        jobs.index().warm(JobKind.DEPLOYMENT).join();
+
+        assertThat(job).isInstanceOf(Deployment.class);
+        assertThat(job.model()).isEqualTo("qwen3-14b");
+        assertThat(sandbox.stats().count("GET /api/v1/deployments/{deployed_model}")).isEqualTo(1);
+        assertThat(sandbox.stats().count("GET /api/v1/deployments")).isEqualTo(1);
+        assertThat(sandbox.stats().total()).as("nothing asked of imports or fine-tunes").isEqualTo(2);
+        assertThat(jobs.index().complete(JobKind.DEPLOYMENT, "qwen3-14b-", 10)).extracting(IndexEntry::id)
+                .containsExactly(id);
+    }
+
+    @Test
+    void locate_anImportUuid_asksForAnImportFirst() throws Exception {
+        String id = jobs.page(JobQuery.of(JobKind.IMPORT)).items().get(0).id();
+        jobs.index().forget(id);
+        sandbox.resetStats();
+
+        Job job = JobLookup.locate(jobs, id);
+
+        assertThat(job.kind()).isEqualTo(JobKind.IMPORT);
+        assertThat(sandbox.stats().total()).isEqualTo(1);
+    }
+
+    @Test
+    void locate_anIdNoKindHas_isNotFound_namingEveryKind() {
+        ApiException e = catchThrowableOfType(() -> JobLookup.locate(jobs, "ft-202410291653-none"), ApiException.class);
+
+        assertThat(e.code()).isEqualTo("NotFound");
+        assertThat(e.getMessage()).isEqualTo("No import job, fine-tune job or deployment has the ID ft-202410291653-none.");
+        assertThat(sandbox.stats().count("GET /api/v1/fine-tunes/{job_id}")).isEqualTo(1);
+        assertThat(sandbox.stats().count("GET /api/v1/deployments/{deployed_model}")).isEqualTo(1);
+        assertThat(sandbox.stats().total()).isEqualTo(3);
     }
 
     private JsonNode controlStats() throws IOException, InterruptedException {

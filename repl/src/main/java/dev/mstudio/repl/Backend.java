@@ -118,7 +118,7 @@ final class Backend implements AutoCloseable {
         return "DashScope at " + config.redactedBaseUrl() + workspace;
     }
 
-    /** True once the completion index holds every job of both kinds. */
+    /** True once the completion index holds every job of every kind (deployments included). */
     boolean indexWarm() {
         for (JobKind kind : JobKind.values()) {
             if (!jobs().index().warmed(kind)) {

@@ -80,6 +80,24 @@ class ReplTest {
     }
 
     @Test
+    void watch_deploymentNamedByTab_printsEachChangeAboveThePrompt_untilRunning() throws Exception {
+        String id = sandbox.pendingDeployment("repl");
+        try (TerminalDriver console = new TerminalDriver(sandbox.env(), home)) {
+            console.awaitIndexWarm();
+            console.type("/watch " + id.substring(0, id.length() - 2) + "\t\r");
+            console.awaitOutput("Watching deployment " + id + " qwen3-14b (PENDING).", 0);
+            int mark = console.mark();
+
+            sandbox.sandbox.forceStatus(id, "DEPLOYING");
+            String deploying = console.awaitOutput("deployment " + id + " qwen3-14b: PENDING → DEPLOYING", mark);
+            sandbox.sandbox.forceStatus(id, "RUNNING");
+            console.awaitOutput("deployment " + id + " qwen3-14b: DEPLOYING → RUNNING", mark + deploying.length());
+            console.type("/watches\r");
+            console.awaitOutput("0 watches", mark);
+        }
+    }
+
+    @Test
     void ctrlC_duringWait_stopsTheWaitNotTheConsole() throws Exception {
         String id = sandbox.activeImport();
         try (TerminalDriver console = new TerminalDriver(sandbox.env(), home)) {

@@ -99,7 +99,7 @@ final class TerminalDriver implements AutoCloseable {
         return out.length() > from ? out.substring(from) : "";
     }
 
-    /** Waits until the job index has seen every job of both kinds (it is filled in the background at start). */
+    /** Waits until the job index has seen every job of every kind (it is filled in the background at start). */
     void awaitIndexWarm() {
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(backend::indexWarm);
     }

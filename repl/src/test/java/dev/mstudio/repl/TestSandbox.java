@@ -1,6 +1,7 @@
 package dev.mstudio.repl;
 
 import dev.mstudio.client.ClientConfig;
+import dev.mstudio.client.CreateDeploymentRequest;
 import dev.mstudio.client.DashScopeClient;
 import dev.mstudio.client.FineTuneQuery;
 import dev.mstudio.client.ImportJob;
@@ -51,6 +52,17 @@ final class TestSandbox implements AutoCloseable {
             String id = client.listFineTunes(new FineTuneQuery(1, 100, null, null)).items().stream()
                     .filter(job -> !job.terminal()).map(Job::id).findFirst().orElseThrow();
             sandbox.forceStatus(id, "RUNNING");
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new deployment of qwen3-14b, frozen PENDING so that it only changes when a test forces it; its name. */
+    String pendingDeployment(String suffix) {
+        try {
+            String id = client.createDeployment(new CreateDeploymentRequest("qwen3-14b", 1, null, suffix)).deployedModel();
+            sandbox.forceStatus(id, "PENDING");
             return id;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,6 +20,7 @@ import dev.mstudio.slackbot.notify.NotifyHealth;
 import dev.mstudio.watch.Watchers;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ public final class Bot implements AutoCloseable {
     private final BotStore givenStore;
     private final String replicaId;
     private final BotMetrics metrics;
+    private final Duration pollInterval;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private BotHandlers handlers;
     private Notifier notifier;
@@ -58,6 +60,7 @@ public final class Bot implements AutoCloseable {
         this.givenStore = builder.store;
         this.replicaId = builder.replicaId;
         this.metrics = builder.metrics;
+        this.pollInterval = builder.pollInterval;
     }
 
     public static Builder builder(BotConfig config, DashScopeClient client) {
@@ -74,8 +77,12 @@ public final class Bot implements AutoCloseable {
         try {
             Slack slack = slack();
             BotStore store = givenStore != null ? givenStore : closing(BotStore.open(config.dbUrl()));
-            JobService service = closing(JobService.builder(client).clock(clock)
-                    .watchers(settings -> settings.stateStore(store)).build());
+            JobService service = closing(JobService.builder(client).clock(clock).watchers(settings -> {
+                settings.stateStore(store);
+                if (pollInterval != null) {
+                    settings.fixedInterval(pollInterval);
+                }
+            }).build());
             Jobs jobs = service.jobs();
             Watchers watchers = service.watchers();
             if (store.shared()) {
@@ -214,6 +221,7 @@ public final class Bot implements AutoCloseable {
         private BotStore store;
         private String replicaId = defaultReplicaId();
         private BotMetrics metrics = new BotMetrics();
+        private Duration pollInterval;
 
         private Builder(BotConfig config, DashScopeClient client) {
             this.config = Objects.requireNonNull(config, "config");
@@ -234,6 +242,18 @@ public final class Bot implements AutoCloseable {
         /** A store to use instead of opening {@link BotConfig#dbUrl()}; the caller closes it. */
         public Builder store(BotStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Polls DashScope for the jobs it follows at this one interval, whatever happens (tests, demos);
+         * by default 2 s after a change, 5 s when quiet, growing to 30 s.
+         */
+        public Builder pollInterval(Duration interval) {
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("pollInterval must be positive, got " + interval);
+            }
+            this.pollInterval = interval;
             return this;
         }
 

@@ -59,6 +59,12 @@ final class BotFixture implements AutoCloseable {
 
     /** A bot on the store at {@code dbUrl}; {@link #replica} starts more on the same store (PostgreSQL). */
     static BotFixture start(Duration commandTimeout, String dbUrl) throws Exception {
+        return start(commandTimeout, dbUrl, builder -> builder);
+    }
+
+    /** As {@link #start(Duration, String)}, with the bot's builder changed by {@code options} first. */
+    static BotFixture start(Duration commandTimeout, String dbUrl, java.util.function.UnaryOperator<Bot.Builder> options)
+            throws Exception {
         Clock frozen = Clock.fixed(Instant.parse("2024-11-01T12:00:00Z"), ZoneOffset.UTC);
         Sandbox sandbox = Sandbox.builder().port(0).clock(frozen).random(7).build().start().seedDemo();
         FakeSlack slack = FakeSlack.start(0).join(CHANNEL);
@@ -67,7 +73,7 @@ final class BotFixture implements AutoCloseable {
                 .okHttpClient(metrics.dashScopeHttp()).maxAttempts(1).build();
         BotConfig config = new BotConfig("xoxb-test", SECRET, null, slack.apiUrl(), "127.0.0.1", 0, "/mstudio",
                 Admins.of(ADMIN), dbUrl, commandTimeout);
-        Bot bot = Bot.builder(config, client).metrics(metrics).replicaId("replica-0").build().start();
+        Bot bot = options.apply(Bot.builder(config, client).metrics(metrics).replicaId("replica-0")).build().start();
         return new BotFixture(sandbox, slack, client, bot, config);
     }
 

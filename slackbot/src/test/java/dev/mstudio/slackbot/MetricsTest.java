@@ -51,6 +51,7 @@ class MetricsTest {
                 .contains("mstudio_outbox_pending ").contains("mstudio_outbox_oldest_age_seconds ")
                 .contains("mstudio_deliveries_total ").contains("mstudio_drops_total ")
                 .contains("mstudio_watched_jobs{kind=\"imports\"}").contains("mstudio_watched_jobs{kind=\"finetunes\"}")
+                .contains("mstudio_watched_jobs{kind=\"deployments\"}")
                 .contains("mstudio_leader 1.0")
                 .doesNotContain("xoxb-test").doesNotContain("sk-test");
     }

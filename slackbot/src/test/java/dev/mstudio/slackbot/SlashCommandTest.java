@@ -184,7 +184,7 @@ class SlashCommandTest {
         SlackCall tooShort = fixture.slash(USER, "subscribe finetunes --alerts --queued 30s")
                 .awaitReply(text -> text.contains(":x:"));
 
-        assertThat(BotFixture.allText(imports.body())).contains("import jobs have none", "subscribe finetunes --alerts");
+        assertThat(BotFixture.allText(imports.body())).contains("imports have none", "subscribe finetunes --alerts");
         assertThat(BotFixture.allText(tooShort.body())).contains("between 1 minute and 30 days");
         SlackCall listed = fixture.slash(USER, "subscriptions").awaitReply(text -> text.contains("Subscriptions"));
         assertThat(BotFixture.allText(listed.body())).contains("log silent 45 min").doesNotContain("import job ends or needs an alert")
@@ -196,7 +196,7 @@ class SlashCommandTest {
         SlackCall reply = fixture.slash(USER, "subscribe --model qwen").awaitReply(text -> text.contains(":x:"));
 
         assertThat(BotFixture.allText(reply.body())).contains("Missing KIND")
-                .contains("Usage: subscribe imports|finetunes [--model M] [--only failures] [--broadcast failures|all|none]");
+                .contains("Usage: subscribe imports|finetunes|deployments [--model M] [--only failures] [--broadcast failures|all|none]");
     }
 
     @Test

@@ -54,9 +54,10 @@ final class ChannelCommands {
 
     private Result watch(Session session, Command command, Context context) throws IOException {
         List<String> ids = command.get(ChannelDeclarations.IDS);
-        if (command.has(ChannelDeclarations.IMPORTS) || command.has(ChannelDeclarations.FINETUNES)) {
+        if (command.has(ChannelDeclarations.IMPORTS) || command.has(ChannelDeclarations.FINETUNES)
+                || command.has(ChannelDeclarations.DEPLOYMENTS)) {
             return Result.Failure.of("In a channel, every job of a kind is followed with subscribe.",
-                    "subscribe imports|finetunes [--model M] [--only failures] [--broadcast failures|all|none]");
+                    "subscribe imports|finetunes|deployments [--model M] [--only failures] [--broadcast failures|all|none]");
         }
         if (ids.isEmpty()) {
             return Result.Failure.of("Give the IDs of the jobs to watch.", "Usage: watch ID... (at most 50)");
@@ -75,7 +76,7 @@ final class ChannelCommands {
                 lines.add(direct ? started.replace("a message here", "a direct message to you") : started);
             } catch (ApiException e) {
                 if (ids.size() == 1) {
-                    return new Result.Failure(e.describe(), "imports and finetunes list job IDs.", e.code(),
+                    return new Result.Failure(e.describe(), "imports, finetunes and deployments list their IDs.", e.code(),
                             e.requestId(), 1);
                 }
                 lines.add("Not watching " + id + ": " + e.describe());
@@ -85,13 +86,14 @@ final class ChannelCommands {
     }
 
     private static String describe(WatchStart start) {
-        String job = start.kind().label() + " job " + start.jobId();
+        String job = start.kind().noun() + " " + start.jobId();
         String state = start.status() + (start.model() == null ? "" : ", model " + start.model());
         return switch (start.outcome()) {
-            case STARTED -> "Watching " + job + " (" + state + "): a message here follows it until it ends.";
+            case STARTED -> "Watching " + job + " (" + state + "): a message here follows it until it "
+                    + (start.kind() == JobKind.DEPLOYMENT ? "settles (RUNNING, FAILED or STOPPED)." : "ends.");
             case ALREADY_WATCHING -> "This channel already watches " + job + " (" + state + ").";
-            case ALREADY_FINISHED -> capitalized(job) + " has already ended (" + state
-                    + "); its final state is posted here.";
+            case ALREADY_FINISHED -> capitalized(job) + (start.kind() == JobKind.DEPLOYMENT ? " has already settled ("
+                    : " has already ended (") + state + "); its final state is posted here.";
         };
     }
 
@@ -132,8 +134,8 @@ final class ChannelCommands {
         }
         String usage = "subscribe finetunes --alerts [--stalled D] [--queued D], e.g. --stalled 30m --queued 4h";
         if (kind != JobKind.FINETUNE) {
-            return Optional.of(Result.Failure.of("Alerts are about running fine-tunes' training logs; import jobs "
-                    + "have none.", usage));
+            return Optional.of(Result.Failure.of("Alerts watch the training logs of running fine-tunes; "
+                    + kind.plural() + " have none.", usage));
         }
         for (Duration threshold : List.of(alerts.stalled(), alerts.queued())) {
             if (threshold.compareTo(MIN_THRESHOLD) < 0 || threshold.compareTo(MAX_THRESHOLD) > 0) {
@@ -154,7 +156,10 @@ final class ChannelCommands {
         return stop(context, command.get(ChannelDeclarations.TARGET));
     }
 
-    /** {@code unwatch ID...}, {@code --imports}, {@code --finetunes}, {@code --all}: as unsubscribe, for each. */
+    /**
+     * {@code unwatch ID...}, {@code --imports}, {@code --finetunes}, {@code --deployments}, {@code --all}: as
+     * unsubscribe, for each.
+     */
     private Result unwatch(Session session, Command command, Context context) {
         List<String> targets = new ArrayList<>(command.get(ChannelDeclarations.IDS));
         if (command.has(ChannelDeclarations.IMPORTS)) {
@@ -162,6 +167,9 @@ final class ChannelCommands {
         }
         if (command.has(ChannelDeclarations.FINETUNES)) {
             targets.add(JobKind.FINETUNE.plural());
+        }
+        if (command.has(ChannelDeclarations.DEPLOYMENTS)) {
+            targets.add(JobKind.DEPLOYMENT.plural());
         }
         if (command.has(ChannelDeclarations.ALL)) {
             targets.add("all");
@@ -199,7 +207,7 @@ final class ChannelCommands {
                     sub.createdBy()));
         }
         for (ChannelWatch watch : all.watches()) {
-            rows.add(Arrays.asList(watch.jobId(), "watch of a " + watch.kind().label() + " job", watch.lastStatus(),
+            rows.add(Arrays.asList(watch.jobId(), "watch of a " + watch.kind().noun(), watch.lastStatus(),
                     watch.userId()));
         }
         String footer = all.subscriptions().size() + " subscription(s), " + all.watches().size() + " watch(es)"
@@ -217,12 +225,13 @@ final class ChannelCommands {
         };
     }
 
-    /** "any fine-tune job ends (model qwen, failures only) or stalls (20 min) or waits (2 h)" */
+    /** "any import job ends (model qwen, failures only)"; "any deployment settles"; with alerts, their thresholds */
     private static String describe(NotifySubscription sub) {
         String filter = (sub.model() == null ? "" : "model " + sub.model())
                 + (sub.onlyFailures() ? (sub.model() == null ? "" : ", ") + "failures only" : "");
         Watchdog.Thresholds alerts = sub.alerts();
-        return "any " + sub.kind().label() + " job ends" + (filter.isEmpty() ? "" : " (" + filter + ")")
+        return "any " + sub.kind().noun() + (sub.kind() == JobKind.DEPLOYMENT ? " settles" : " ends")
+                + (filter.isEmpty() ? "" : " (" + filter + ")")
                 + (alerts == null ? "" : " or needs an alert (log silent " + RelativeTime.amount(
                         alerts.stalled().toSeconds()) + ", queued " + RelativeTime.amount(alerts.queued().toSeconds())
                         + ", NaN or rising loss)");

@@ -20,7 +20,7 @@ public interface ChannelFollowing {
     NotifySubscription subscribe(String channel, SubscriptionSpec spec, String userId);
 
     /**
-     * Stops a subscription (by its ID, or every one of a kind: "imports", "finetunes"), a watch (by
+     * Stops a subscription (by its ID, or every one of a kind: "imports", "finetunes", "deployments"), a watch (by
      * job ID), or everything ("all"); false when nothing matched.
      */
     boolean unsubscribe(String channel, String idOrKind);

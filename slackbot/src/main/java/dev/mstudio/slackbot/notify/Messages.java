@@ -169,9 +169,10 @@ final class Messages {
         return null;
     }
 
+    /** "Import job ID", "Fine-tune job ID", "Deployment NAME". */
     static String title(JobKind kind, String jobId) {
-        String label = kind.label();
-        return Character.toUpperCase(label.charAt(0)) + label.substring(1) + " job " + jobId;
+        String noun = kind.noun();
+        return Character.toUpperCase(noun.charAt(0)) + noun.substring(1) + " " + jobId;
     }
 
     static String emoji(JobKind kind, String status) {
@@ -181,8 +182,8 @@ final class Messages {
         }
         return switch (upper) {
             case "FAILED" -> ":x:";
-            case "CANCELED" -> ":no_entry_sign:";
-            case "RUNNING" -> ":arrows_counterclockwise:";
+            case "CANCELED", "STOPPED" -> ":no_entry_sign:";
+            case "RUNNING", "DEPLOYING", "UPDATING", "DELETING" -> ":arrows_counterclockwise:";
             case "PENDING" -> ":hourglass_flowing_sand:";
             case Outcomes.GONE -> ":wastebasket:";
             default -> ":grey_question:";

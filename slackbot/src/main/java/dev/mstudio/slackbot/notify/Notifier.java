@@ -246,7 +246,7 @@ public final class Notifier implements AutoCloseable {
 
     /**
      * Removes what {@code what} names in the channel: a subscription ID, a kind ("imports",
-     * "finetunes": all the channel's subscriptions of it), "all" (every subscription and watch of
+     * "finetunes", "deployments": all the channel's subscriptions of it), "all" (every subscription and watch of
      * the channel), or a watched job ID. False when nothing matched.
      */
     public boolean unsubscribe(String channel, String what) {
@@ -371,12 +371,16 @@ public final class Notifier implements AutoCloseable {
         return new WatchStart(channel, job.kind(), job.id(), job.status(), job.model(), outcome);
     }
 
-    /** "imports"/"import" -> IMPORT, "finetunes"/"fine-tunes"/"finetune" -> FINETUNE, else null. */
+    /**
+     * "imports"/"import" -> IMPORT, "finetunes"/"fine-tunes"/"finetune" -> FINETUNE,
+     * "deployments"/"deployment" -> DEPLOYMENT, else null.
+     */
     static JobKind kindOf(String word) {
         String w = word.toLowerCase(Locale.ROOT).replace("-", "");
         return switch (w) {
             case "imports", "import" -> JobKind.IMPORT;
             case "finetunes", "finetune" -> JobKind.FINETUNE;
+            case "deployments", "deployment" -> JobKind.DEPLOYMENT;
             default -> null;
         };
     }
