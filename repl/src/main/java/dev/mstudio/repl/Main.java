@@ -84,7 +84,7 @@ public final class Main {
                     ? batch.run(new ScriptReader(new InputStreamReader(in, StandardCharsets.UTF_8)))
                     : batch.run(options.commands());
         } catch (RuntimeException | Error e) {
-            err.println("mstudio: " + Feedback.errorLine(Errors.failure(e)));
+            err.println("mstudio: " + Feedback.errorLine(TopLevelErrors.failure(e)));
             return e instanceof ConfigurationException ? 2 : 1;
         }
     }
@@ -138,7 +138,8 @@ public final class Main {
     private static final class LastResort implements Thread.UncaughtExceptionHandler {
         @Override
         public void uncaughtException(Thread thread, Throwable error) {
-            System.err.println("mstudio: internal error in " + thread.getName() + ": " + Errors.describe(error));
+            System.err.println("mstudio: internal error in " + thread.getName() + ": "
+                    + TopLevelErrors.describe(error));
         }
     }
 

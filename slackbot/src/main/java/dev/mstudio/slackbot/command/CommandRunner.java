@@ -4,6 +4,7 @@ import dev.mstudio.command.Command;
 import dev.mstudio.command.CommandLanguage;
 import dev.mstudio.command.Context;
 import dev.mstudio.command.Result;
+import dev.mstudio.slackbot.blocks.SlackText;
 import dev.mstudio.slackbot.command.BlockFormatter.View;
 import dev.mstudio.slackbot.metrics.BotMetrics;
 import dev.mstudio.slackbot.notify.ButtonAction;
@@ -50,7 +51,7 @@ final class CommandRunner {
     }
 
     /** Runs what {@link #parse} gave; never throws. A blank line shows the help. */
-    Reply run(Caller caller, CommandLanguage.Parsed parsed) {
+    CommandReply run(Caller caller, CommandLanguage.Parsed parsed) {
         View view = view(caller);
         if (parsed.failure() != null) {
             metrics.command("unparsed", "failed");
@@ -66,7 +67,7 @@ final class CommandRunner {
     }
 
     /** Runs the command kept behind a button (Refresh, Watch, Next page), as {@code clicker}, under their rights. */
-    Reply runButton(Caller clicker, String token) {
+    CommandReply runButton(Caller clicker, String token) {
         View view = view(clicker);
         Optional<ButtonAction> action = buttons.find(token).filter(found -> found.kind() == ButtonAction.Kind.RUN);
         if (action.isEmpty() || action.get().expired(buttons.now())) {
@@ -80,7 +81,7 @@ final class CommandRunner {
      * once more by the command language), the action must be one the bot kept for this channel, not
      * expired and not used. A second press answers "already done".
      */
-    Reply confirm(Caller presser, String token) {
+    CommandReply confirm(Caller presser, String token) {
         View view = view(presser);
         Optional<ButtonAction> action = buttons.find(token).filter(found -> found.kind() == ButtonAction.Kind.CONFIRM
                 && found.channel().equals(presser.channel()));
@@ -107,7 +108,7 @@ final class CommandRunner {
     }
 
     /** Drops a pending confirmation (its owner or an admin): the action can no longer run. */
-    Reply dismiss(Caller presser, String token) {
+    CommandReply dismiss(Caller presser, String token) {
         View view = view(presser);
         Optional<ButtonAction> action = buttons.find(token).filter(found -> found.kind() == ButtonAction.Kind.CONFIRM);
         if (action.isPresent() && (action.get().owner().equals(presser.user()) || view.admin())) {
@@ -117,7 +118,7 @@ final class CommandRunner {
     }
 
     /** The next slice of a table kept for the More button ({@code value} is "TOKEN:OFFSET"). */
-    Reply more(Caller caller, String value) {
+    CommandReply more(Caller caller, String value) {
         View view = view(caller);
         int colon = value == null ? -1 : value.lastIndexOf(':');
         Optional<TablePages.Kept> kept = colon < 0 ? Optional.empty() : pages.find(value.substring(0, colon));

@@ -11,9 +11,9 @@ import java.util.List;
  *                        to the requester alone ({@code ephemeral}, the default)
  * @param replaceOriginal replaces the message whose button was clicked, instead of adding one
  */
-record Reply(String text, List<LayoutBlock> blocks, boolean inChannel, boolean replaceOriginal) {
+record CommandReply(String text, List<LayoutBlock> blocks, boolean inChannel, boolean replaceOriginal) {
 
-    Reply {
+    CommandReply {
         text = Kit.clip(text == null || text.isBlank() ? "mstudio" : text, Kit.MAX_TEXT);
         blocks = List.copyOf(blocks);
         if (blocks.size() > Kit.MAX_BLOCKS) {
@@ -21,16 +21,16 @@ record Reply(String text, List<LayoutBlock> blocks, boolean inChannel, boolean r
         }
     }
 
-    static Reply of(String text, List<LayoutBlock> blocks) {
-        return new Reply(text, blocks, false, false);
+    static CommandReply of(String text, List<LayoutBlock> blocks) {
+        return new CommandReply(text, blocks, false, false);
     }
 
-    Reply inChannel(boolean shared) {
-        return new Reply(text, blocks, shared, replaceOriginal);
+    CommandReply inChannel(boolean shared) {
+        return new CommandReply(text, blocks, shared, replaceOriginal);
     }
 
-    Reply replacing() {
-        return new Reply(text, blocks, inChannel, true);
+    CommandReply replacing() {
+        return new CommandReply(text, blocks, inChannel, true);
     }
 
     String responseType() {

@@ -6,8 +6,8 @@ import dev.mstudio.command.Result;
 import java.io.UncheckedIOException;
 
 /** Anything thrown at the top, turned into a one-line failure: no stack traces reach people. */
-final class Errors {
-    private Errors() {
+final class TopLevelErrors {
+    private TopLevelErrors() {
     }
 
     static Result.Failure failure(Throwable error) {
