@@ -104,7 +104,8 @@ public final class BotMain {
         }
         out.println("mstudio bot: " + (config.socketMode() ? "connected to Slack in Socket Mode" : "listening on "
                 + config.bindHost() + ":" + bot.port() + BotHttpServer.EVENTS_PATH) + ", slash command "
-                + config.slashCommand() + ", DashScope at " + dashscope.baseUrl() + ", health " + bot.healthUrl());
+                + config.slashCommand() + ", DashScope at " + dashscope.redactedBaseUrl() + ", health "
+                + bot.healthUrl());
         stopOnExit(() -> {
             bot.close();
             client.close();
