@@ -3,6 +3,8 @@ package dev.mstudio.repl;
 import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.ConfigurationException;
 import dev.mstudio.command.CommandLanguage;
+import dev.mstudio.logging.JsonLogging;
+import dev.mstudio.logging.LogFormat;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
@@ -64,6 +67,14 @@ public final class Main {
         if (options.help() || options.version()) {
             out.println(options.help() ? LaunchOptions.USAGE : "mstudio " + VERSION);
             return 0;
+        }
+        if (env.get(LogFormat.ENV) != null) { // unset, nothing about logging loads
+            try {
+                JsonLogging.configure(env, List.of(ClientConfig.ENV_API_KEY));
+            } catch (IllegalArgumentException e) {
+                err.println("mstudio: " + e.getMessage());
+                return 2;
+            }
         }
         Settings settings = new Settings(env, home, Clock.systemUTC(), ZoneId::systemDefault);
         if (options.config()) {
