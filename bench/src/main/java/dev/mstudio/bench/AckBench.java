@@ -2,8 +2,8 @@ package dev.mstudio.bench;
 
 import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.DashScopeClient;
-import dev.mstudio.sandbox.Faults;
 import dev.mstudio.sandbox.Sandbox;
+import dev.mstudio.sandbox.control.Faults;
 import dev.mstudio.slackbot.Bot;
 import dev.mstudio.slackbot.BotConfig;
 import dev.mstudio.slackbot.SignedRequest;

@@ -1,5 +1,17 @@
 package dev.mstudio.sandbox;
 
+import dev.mstudio.sandbox.api.ApiGateway;
+import dev.mstudio.sandbox.control.ControlApi;
+import dev.mstudio.sandbox.control.Faults;
+import dev.mstudio.sandbox.control.RecordedRequest;
+import dev.mstudio.sandbox.control.Traffic;
+import dev.mstudio.sandbox.http.SandboxServer;
+import dev.mstudio.sandbox.store.DemoWorkspace;
+import dev.mstudio.sandbox.store.Dice;
+import dev.mstudio.sandbox.store.FineTuneFactory;
+import dev.mstudio.sandbox.store.ImportFactory;
+import dev.mstudio.sandbox.store.SandboxState;
+import dev.mstudio.sandbox.store.Seeder;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
@@ -37,7 +49,8 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxState state;
     private final Seeder seeder;
     private final DemoWorkspace demo;
-    private final Dispatcher dispatcher;
+    private final ApiGateway api;
+    private final ControlApi control;
     private final int requestedPort;
     private SandboxServer server;
     private boolean closed;
@@ -51,15 +64,9 @@ public final class Sandbox implements AutoCloseable {
         FineTuneFactory fineTunes = new FineTuneFactory(state);
         this.seeder = new Seeder(state, imports, fineTunes);
         this.demo = new DemoWorkspace(state, imports, fineTunes);
-        Router api = new Router();
-        new ImportApi(state, imports).register(api);
-        new FineTuneApi(state, fineTunes).register(api);
-        new ExportApi(state).register(api);
-        new FilesApi(state).register(api);
-        new DeploymentsApi(state).register(api);
-        Router control = new Router();
-        new ControlApi(state, seeder).register(control);
-        this.dispatcher = new Dispatcher(state, new ApiGateway(state, api), control);
+        this.control = new ControlApi(state, seeder);
+        Traffic traffic = control.traffic();
+        this.api = new ApiGateway(state, imports, fineTunes, control::faults, traffic::record);
         this.requestedPort = builder.port;
     }
 
@@ -77,7 +84,7 @@ public final class Sandbox implements AutoCloseable {
         if (server != null || closed) {
             throw new IllegalStateException("the sandbox was already started");
         }
-        server = SandboxServer.start(requestedPort, dispatcher, state.dice()::uuid);
+        server = SandboxServer.start(requestedPort, state.dice()::uuid, api, control);
         port = server.port();
         return this;
     }
@@ -111,7 +118,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Removes every job and clears the request counters and log. */
     public Sandbox reset() {
-        state.reset();
+        control.reset();
         return this;
     }
 
@@ -133,12 +140,12 @@ public final class Sandbox implements AutoCloseable {
 
     /** Replaces the injected faults; {@link Faults#NONE} turns them off. */
     public Sandbox faults(Faults faults) {
-        state.faults(faults);
+        control.faults(faults);
         return this;
     }
 
     public Faults faults() {
-        return state.faults();
+        return control.faults();
     }
 
     /**
@@ -155,12 +162,13 @@ public final class Sandbox implements AutoCloseable {
 
     /** Request counters of the {@code /api/v1} endpoints, by method and path template. */
     public Stats stats() {
-        return state.traffic().stats();
+        Traffic traffic = control.traffic();
+        return new Stats(traffic.total(), traffic.counts());
     }
 
     /** Zeroes the request counters (the request log is kept). */
     public void resetStats() {
-        state.traffic().resetStats();
+        control.traffic().resetStats();
     }
 
     /** The last {@code limit} (at most 1000) {@code /api/v1} requests, oldest first. */
@@ -168,7 +176,7 @@ public final class Sandbox implements AutoCloseable {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
-        return state.traffic().last(limit);
+        return control.traffic().last(limit);
     }
 
     /** Settings of a sandbox; every one has a default. */

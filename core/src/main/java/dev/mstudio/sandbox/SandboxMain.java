@@ -1,8 +1,10 @@
 package dev.mstudio.sandbox;
 
+import dev.mstudio.logging.JsonLogging;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -23,6 +25,13 @@ public final class SandboxMain {
     }
 
     public static void main(String[] args) {
+        try {
+            // the JDK's HTTP server logs through java.util.logging: JSON lines too when asked
+            JsonLogging.configure(System.getenv(), List.of());
+        } catch (IllegalArgumentException e) {
+            System.err.println("mstudio sandbox: " + e.getMessage());
+            System.exit(2);
+        }
         int status = run(args, System.out, System.err, SandboxMain::serveUntilKilled);
         if (status != 0) {
             System.exit(status);

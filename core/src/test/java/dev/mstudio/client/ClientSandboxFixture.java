@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mstudio.sandbox.RecordedRequest;
 import dev.mstudio.sandbox.Sandbox;
+import dev.mstudio.sandbox.control.RecordedRequest;
 import dev.mstudio.testkit.ManualClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -12,7 +12,7 @@ import static dev.mstudio.client.ClientSandboxFixture.fineTuneRequest;
 import static dev.mstudio.client.ClientSandboxFixture.importRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mstudio.sandbox.Faults;
+import dev.mstudio.sandbox.control.Faults;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

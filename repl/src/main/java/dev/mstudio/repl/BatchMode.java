@@ -78,7 +78,7 @@ final class BatchMode implements Interpreter.Console, Host {
             }
             return 0;
         } catch (IOException e) {
-            show(Result.Failure.of("Cannot read the script: " + Errors.describe(e), null));
+            show(Result.Failure.of("Cannot read the script: " + TopLevelErrors.describe(e), null));
             return 1;
         } finally {
             finish();

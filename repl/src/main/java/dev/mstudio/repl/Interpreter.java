@@ -63,7 +63,7 @@ final class Interpreter {
         try {
             result = runner.run(line);
         } catch (RuntimeException e) {
-            result = Errors.failure(e);
+            result = TopLevelErrors.failure(e);
         }
         if (result instanceof Result.Exit && (scriptMode || depth > 0) && !Scripts.isLiteralExit(line)) {
             result = Result.Failure.of("'" + Text.oneLine(line) + "' would end the script; a script ends early only"
@@ -92,7 +92,7 @@ final class Interpreter {
             try {
                 result = runner.runConfirmed(confirm.command());
             } catch (RuntimeException e) {
-                result = Errors.failure(e);
+                result = TopLevelErrors.failure(e);
             }
             return handle(result, depth);
         }

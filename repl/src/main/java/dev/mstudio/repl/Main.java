@@ -3,6 +3,8 @@ package dev.mstudio.repl;
 import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.ConfigurationException;
 import dev.mstudio.command.CommandLanguage;
+import dev.mstudio.logging.JsonLogging;
+import dev.mstudio.logging.LogFormat;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
@@ -65,6 +68,14 @@ public final class Main {
             out.println(options.help() ? LaunchOptions.USAGE : "mstudio " + VERSION);
             return 0;
         }
+        if (env.get(LogFormat.ENV) != null) { // unset, nothing about logging loads
+            try {
+                JsonLogging.configure(env, List.of(ClientConfig.ENV_API_KEY));
+            } catch (IllegalArgumentException e) {
+                err.println("mstudio: " + e.getMessage());
+                return 2;
+            }
+        }
         Settings settings = new Settings(env, home, Clock.systemUTC(), ZoneId::systemDefault);
         if (options.config()) {
             return ConfigView.print(settings, out);
@@ -84,7 +95,7 @@ public final class Main {
                     ? batch.run(new ScriptReader(new InputStreamReader(in, StandardCharsets.UTF_8)))
                     : batch.run(options.commands());
         } catch (RuntimeException | Error e) {
-            err.println("mstudio: " + Feedback.errorLine(Errors.failure(e)));
+            err.println("mstudio: " + Feedback.errorLine(TopLevelErrors.failure(e)));
             return e instanceof ConfigurationException ? 2 : 1;
         }
     }
@@ -138,7 +149,8 @@ public final class Main {
     private static final class LastResort implements Thread.UncaughtExceptionHandler {
         @Override
         public void uncaughtException(Thread thread, Throwable error) {
-            System.err.println("mstudio: internal error in " + thread.getName() + ": " + Errors.describe(error));
+            System.err.println("mstudio: internal error in " + thread.getName() + ": "
+                    + TopLevelErrors.describe(error));
         }
     }
 

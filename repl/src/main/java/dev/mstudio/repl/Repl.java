@@ -126,7 +126,7 @@ final class Repl implements Interpreter.Console, AutoCloseable {
         try {
             reader.getHistory().save();
         } catch (IOException e) {
-            screen.print(List.of(Feedback.PREFIX + "Could not save the history: " + Errors.describe(e)));
+            screen.print(List.of(Feedback.PREFIX + "Could not save the history: " + TopLevelErrors.describe(e)));
         }
     }
 
@@ -156,7 +156,7 @@ final class Repl implements Interpreter.Console, AutoCloseable {
             where = backend.describe();
         } catch (RuntimeException e) {
             return "Welcome to mstudio " + Main.VERSION + "\n" + Feedback.PREFIX + "Error: "
-                    + Feedback.errorLine(Errors.failure(e)) + "\nFor the commands type: /help";
+                    + Feedback.errorLine(TopLevelErrors.failure(e)) + "\nFor the commands type: /help";
         }
         String text = "Welcome to mstudio " + Main.VERSION + " -- " + where + "\nFor the commands type: /help"
                 + " (Tab completes commands, options and job IDs)";
@@ -183,7 +183,7 @@ final class Repl implements Interpreter.Console, AutoCloseable {
             Files.createDirectories(settings.historyFile().getParent());
             builder.variable(LineReader.HISTORY_FILE, settings.historyFile());
         } catch (IOException | RuntimeException e) {
-            terminal.writer().println(Feedback.PREFIX + "History will not be kept: " + Errors.describe(e));
+            terminal.writer().println(Feedback.PREFIX + "History will not be kept: " + TopLevelErrors.describe(e));
         }
         return builder.build();
     }

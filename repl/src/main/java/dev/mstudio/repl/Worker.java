@@ -33,7 +33,7 @@ final class Worker implements AutoCloseable {
             try {
                 result.complete(command.get());
             } catch (RuntimeException | Error e) {
-                result.complete(Errors.failure(e));
+                result.complete(TopLevelErrors.failure(e));
             }
         });
         running = new Running(task, result);
@@ -67,7 +67,7 @@ final class Worker implements AutoCloseable {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    return Errors.failure(e.getCause());
+                    return TopLevelErrors.failure(e.getCause());
                 }
             }
         } finally {

@@ -185,6 +185,8 @@ class LauncherIT {
         assertThat(loaded).filteredOn(name -> name.startsWith("picocli.")
                         || name.startsWith("com.fasterxml.jackson.databind.") || name.startsWith("okhttp3."))
                 .as("classes ./mstudio -c /help must not load").isEmpty();
+        assertThat(loaded).filteredOn(name -> name.startsWith("dev.mstudio.logging."))
+                .as("MSTUDIO_LOG_FORMAT unset: nothing about log formats loads").isEmpty();
     }
 
     private Run mstudio(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {

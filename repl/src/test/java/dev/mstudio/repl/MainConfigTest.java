@@ -55,6 +55,16 @@ class MainConfigTest {
     }
 
     @Test
+    void run_unknownLogFormat_isAOneLineConfigurationError() {
+        MainTest.Run run = run(Map.of("MSTUDIO_LOG_FORMAT", "yaml"), "-c", "/help");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("mstudio: MSTUDIO_LOG_FORMAT must be json or text (unset: text), not 'yaml'"
+                + System.lineSeparator());
+    }
+
+    @Test
     void run_regionButNoKey_isAConfigurationErrorToo() {
         MainTest.Run run = run(Map.of(ClientConfig.ENV_REGION, "cn"), "-c", "/finetunes");
 

@@ -2,7 +2,7 @@ package dev.mstudio.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mstudio.sandbox.Faults;
+import dev.mstudio.sandbox.control.Faults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

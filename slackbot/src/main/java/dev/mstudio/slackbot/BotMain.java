@@ -3,6 +3,8 @@ package dev.mstudio.slackbot;
 import dev.mstudio.client.ClientConfig;
 import dev.mstudio.client.ConfigurationException;
 import dev.mstudio.client.DashScopeClient;
+import dev.mstudio.logging.JsonLogStream;
+import dev.mstudio.logging.JsonLogging;
 import dev.mstudio.slackbot.metrics.BotMetrics;
 import dev.mstudio.slackbot.notify.StoreException;
 import java.io.PrintStream;
@@ -20,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code bot --sandbox} — against the embedded DashScope sandbox and FakeSlack, no workspace needed;</li>
  *   <li>{@code bot send 'TEXT'} / {@code bot click ACTION_ID 'VALUE'} — play Slack for the sandbox bot.</li>
  * </ul>
- * Exit status 2 for usage and configuration problems, with one line naming what to set.
+ * Exit status 2 for usage and configuration problems, with one line naming what to set. With
+ * {@code MSTUDIO_LOG_FORMAT=json} the bot's log, and what it prints while it runs, are JSON lines on stderr.
  */
 public final class BotMain {
     static final String USAGE = "usage: ./mstudio bot [--sandbox]\n" + SendCommand.USAGE;
@@ -30,7 +33,23 @@ public final class BotMain {
 
     public static void main(String[] args) throws Exception {
         quietLibraries();
-        int status = run(Arrays.asList(args), System.getenv(), System.out, System.err);
+        Map<String, String> env = System.getenv();
+        boolean json;
+        try {
+            json = BotLogging.configure(env);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mstudio bot: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        if (json && (args.length == 0 || args[0].equals("--sandbox"))) {
+            // a running bot: its banner and a fatal problem are log entries too
+            out = JsonLogStream.of(BotMain.class.getName(), "INFO");
+            err = JsonLogStream.of(BotMain.class.getName(), "ERROR");
+        }
+        int status = run(Arrays.asList(args), env, out, err);
         if (status >= 0) {
             System.exit(status);
         }
@@ -76,6 +95,8 @@ public final class BotMain {
             err.println("mstudio bot: " + e.getMessage());
             return 2;
         }
+        // a key read from a file is blanked in JSON log entries as one from the environment is
+        JsonLogging.addSecrets(Arrays.asList(dashscope.apiKey()));
         BotMetrics metrics = new BotMetrics();
         DashScopeClient client = DashScopeClient.builder().config(dashscope).okHttpClient(metrics.dashScopeHttp())
                 .build();
@@ -104,7 +125,8 @@ public final class BotMain {
         }
         out.println("mstudio bot: " + (config.socketMode() ? "connected to Slack in Socket Mode" : "listening on "
                 + config.bindHost() + ":" + bot.port() + BotHttpServer.EVENTS_PATH) + ", slash command "
-                + config.slashCommand() + ", DashScope at " + dashscope.baseUrl() + ", health " + bot.healthUrl());
+                + config.slashCommand() + ", DashScope at " + dashscope.redactedBaseUrl() + ", health "
+                + bot.healthUrl());
         stopOnExit(() -> {
             bot.close();
             client.close();

@@ -3,7 +3,7 @@ package dev.mstudio.slackbot;
 import static dev.mstudio.slackbot.BotFixture.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mstudio.sandbox.Faults;
+import dev.mstudio.sandbox.control.Faults;
 import dev.mstudio.slackbot.fakeslack.SlackCall;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

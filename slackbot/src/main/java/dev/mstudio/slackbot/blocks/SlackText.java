@@ -24,6 +24,14 @@ public final class SlackText {
         return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /**
+     * Undoes what {@link #escape} does, as Slack's transport does to a slash command's text:
+     * {@code &lt;}, {@code &gt;}, then {@code &amp;}.
+     */
+    public static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
     /** Raw text as mrkdwn of at most {@code max} characters: clipped first, then escaped. */
     public static String mrkdwn(String raw, int max) {
         String text = raw == null ? "" : raw;

@@ -33,7 +33,7 @@ final class BlockFormatter {
         }
     }
 
-    Reply format(Result result, View view) {
+    CommandReply format(Result result, View view) {
         if (result instanceof Result.Table table) {
             String token = table.rows().size() > TableBlocks.ROWS_PER_MESSAGE
                     ? pages.keep(table, view.caller()) : null;
@@ -62,7 +62,7 @@ final class BlockFormatter {
     }
 
     /** One slice of a table kept for the More button. */
-    Reply tablePage(Result.Table table, String token, int offset, View view) {
+    CommandReply tablePage(Result.Table table, String token, int offset, View view) {
         String text = Kit.escape(table.title()) + " (" + table.rows().size() + " rows)";
         List<BlockElement> next = followUps(table.followUps(), view);
         return finish(text, TableBlocks.slice(table, token, offset, next.isEmpty() ? null : next.get(0)), view, null);
@@ -87,21 +87,21 @@ final class BlockFormatter {
     }
 
     /** A refusal or problem the bot itself found: ":x: text" with a hint. */
-    Reply problem(String text, String hint, View view) {
+    CommandReply problem(String text, String hint, View view) {
         String body = StatusEmoji.FAILED + " *" + Kit.escape(text) + "*"
                 + (hint == null || hint.isBlank() ? "" : "\n" + Kit.escape(hint));
         return finish(Kit.escape(text), List.of(Kit.section(body)), view, null);
     }
 
     /** A plain sentence; {@code mrkdwn} is already escaped where it holds data. */
-    Reply note(String mrkdwn, View view) {
+    CommandReply note(String mrkdwn, View view) {
         List<LayoutBlock> blocks = new ArrayList<>();
         Kit.chunks(List.of(mrkdwn.split("\n", -1)), Kit.MAX_TEXT, "", "").stream().limit(MAX_LOG_SECTIONS)
                 .forEach(chunk -> blocks.add(Kit.section(chunk)));
         return finish(mrkdwn.lines().findFirst().orElse(""), blocks, view, null);
     }
 
-    private Reply message(Result.Message message, View view) {
+    private CommandReply message(Result.Message message, View view) {
         String emoji = switch (message.level()) {
             case SUCCESS -> StatusEmoji.SUCCESS;
             case WARNING -> ":warning:";
@@ -114,7 +114,7 @@ final class BlockFormatter {
         return finish(Kit.escape(message.text()), blocks, view, null);
     }
 
-    private Reply failure(Result.Failure failure, View view) {
+    private CommandReply failure(Result.Failure failure, View view) {
         String hint = failure.hint() == null ? "" : "\n" + Kit.escape(failure.hint());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(Kit.section(StatusEmoji.FAILED + " *" + Kit.escape(failure.message()) + "*" + hint));
@@ -123,7 +123,7 @@ final class BlockFormatter {
     }
 
     /** The question, and Yes/No buttons naming one pending action kept for 10 minutes. */
-    private Reply confirm(Result.Confirm confirm, View view) {
+    private CommandReply confirm(Result.Confirm confirm, View view) {
         String token = buttons.confirm(view.caller(), confirm.command());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(Kit.section(":warning: " + Kit.escape(confirm.question())));
@@ -140,7 +140,7 @@ final class BlockFormatter {
      * checkpoint), then what became of its image ({@code image}, null when none was sent): where it
      * went in the context line, or why it is missing in a line of its own.
      */
-    Reply chart(Result.Chart chart, ChartImage image, View view) {
+    CommandReply chart(Result.Chart chart, ChartImage image, View view) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(Kit.header(chart.title()));
         String spark = Sparkline.of(chart.curve().points().stream().map(p -> p.trainLoss()).toList(), 60);
@@ -155,7 +155,7 @@ final class BlockFormatter {
         return finish(Kit.escape(chart.title()), blocks, view, null, arrived);
     }
 
-    private Reply logLines(Result.LogLines log, View view) {
+    private CommandReply logLines(Result.LogLines log, View view) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(Kit.header(log.title()));
         List<String> chunks = Kit.chunks(log.lines().stream().map(line -> line.replace("```", "'''")).toList(),
@@ -175,7 +175,8 @@ final class BlockFormatter {
      * Appends the context line (request time, code and request_id) and builds the reply;
      * {@code fallback} is the notification text, mrkdwn with data already escaped.
      */
-    private static Reply finish(String fallback, List<LayoutBlock> body, View view, String requestId, String... extra) {
+    private static CommandReply finish(String fallback, List<LayoutBlock> body, View view, String requestId,
+                                       String... extra) {
         List<String> context = new ArrayList<>();
         for (String item : extra) {
             if (item != null) {
@@ -188,6 +189,6 @@ final class BlockFormatter {
         context.add("requested " + Kit.date(view.at()));
         List<LayoutBlock> blocks = new ArrayList<>(body.subList(0, Math.min(body.size(), Kit.MAX_BLOCKS - 1)));
         blocks.add(Kit.context(List.of(String.join(" · ", context))));
-        return Reply.of(fallback, blocks);
+        return CommandReply.of(fallback, blocks);
     }
 }

@@ -4,6 +4,7 @@ import dev.mstudio.command.Command;
 import dev.mstudio.command.CommandLanguage;
 import dev.mstudio.command.Context;
 import dev.mstudio.command.Result;
+import dev.mstudio.slackbot.blocks.SlackText;
 import dev.mstudio.slackbot.command.BlockFormatter.View;
 import dev.mstudio.slackbot.metrics.BotMetrics;
 import dev.mstudio.slackbot.notify.ButtonAction;
@@ -54,7 +55,7 @@ final class CommandRunner {
     }
 
     /** Runs what {@link #parse} gave; never throws. A blank line shows the help. */
-    Reply run(Caller caller, CommandLanguage.Parsed parsed) {
+    CommandReply run(Caller caller, CommandLanguage.Parsed parsed) {
         View view = view(caller);
         if (parsed.failure() != null) {
             metrics.command("unparsed", "failed");
@@ -67,7 +68,7 @@ final class CommandRunner {
         Result result = language.run(sessions.of(caller.channel(), caller.user()), command, context(caller));
         metrics.command(command.path(), outcome(result));
         View shown = view.shared(command.shared());
-        Reply reply = result instanceof Result.Chart chart
+        CommandReply reply = result instanceof Result.Chart chart
                 ? formatter.chart(chart, image(chart, caller, command.shared()), shown)
                 : formatter.format(wording.forSlack(result), shown);
         return reply.inChannel(command.shared());
@@ -87,7 +88,7 @@ final class CommandRunner {
     }
 
     /** Runs the command kept behind a button (Refresh, Watch, Next page), as {@code clicker}, under their rights. */
-    Reply runButton(Caller clicker, String token) {
+    CommandReply runButton(Caller clicker, String token) {
         View view = view(clicker);
         Optional<ButtonAction> action = buttons.find(token).filter(found -> found.kind() == ButtonAction.Kind.RUN);
         if (action.isEmpty() || action.get().expired(buttons.now())) {
@@ -101,7 +102,7 @@ final class CommandRunner {
      * once more by the command language), the action must be one the bot kept for this channel, not
      * expired and not used. A second press answers "already done".
      */
-    Reply confirm(Caller presser, String token) {
+    CommandReply confirm(Caller presser, String token) {
         View view = view(presser);
         Optional<ButtonAction> action = buttons.find(token).filter(found -> found.kind() == ButtonAction.Kind.CONFIRM
                 && found.channel().equals(presser.channel()));
@@ -128,7 +129,7 @@ final class CommandRunner {
     }
 
     /** Drops a pending confirmation (its owner or an admin): the action can no longer run. */
-    Reply dismiss(Caller presser, String token) {
+    CommandReply dismiss(Caller presser, String token) {
         View view = view(presser);
         Optional<ButtonAction> action = buttons.find(token).filter(found -> found.kind() == ButtonAction.Kind.CONFIRM);
         if (action.isPresent() && (action.get().owner().equals(presser.user()) || view.admin())) {
@@ -138,7 +139,7 @@ final class CommandRunner {
     }
 
     /** The next slice of a table kept for the More button ({@code value} is "TOKEN:OFFSET"). */
-    Reply more(Caller caller, String value) {
+    CommandReply more(Caller caller, String value) {
         View view = view(caller);
         int colon = value == null ? -1 : value.lastIndexOf(':');
         Optional<TablePages.Kept> kept = colon < 0 ? Optional.empty() : pages.find(value.substring(0, colon));

@@ -71,7 +71,7 @@ final class Dispatcher implements AutoCloseable {
     }
 
     private void answer(String responseUrl, Work work, AtomicBoolean answered) {
-        Reply reply;
+        CommandReply reply;
         try {
             reply = work.run();
         } catch (RuntimeException e) {
@@ -84,7 +84,7 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void deliver(String responseUrl, java.util.function.Supplier<Reply> reply) {
+    private void deliver(String responseUrl, java.util.function.Supplier<CommandReply> reply) {
         try {
             delivery.execute(() -> sender.send(responseUrl, reply.get()));
         } catch (RejectedExecutionException closed) {

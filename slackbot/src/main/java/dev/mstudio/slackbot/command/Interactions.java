@@ -57,7 +57,7 @@ final class Interactions {
         return context.ack();
     }
 
-    private void submit(Click click, Supplier<Reply> answer, boolean replacing) {
+    private void submit(Click click, Supplier<CommandReply> answer, boolean replacing) {
         if (click.responseUrl() == null || click.responseUrl().isBlank()) {
             return;
         }

@@ -23,7 +23,7 @@ final class ReplySender {
     }
 
     /** Sends {@code reply}; returns whether Slack took it. */
-    boolean send(String responseUrl, Reply reply) {
+    boolean send(String responseUrl, CommandReply reply) {
         if (responseUrl == null || responseUrl.isBlank()) {
             LOG.warn("A reply could not be sent: the request had no response_url");
             return false;

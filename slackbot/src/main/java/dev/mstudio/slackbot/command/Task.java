@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 /** {@link Work} whose answer comes from a supplier, with the bot's stock replies for the other outcomes. */
 final class Task implements Work {
     private final String what;
-    private final Supplier<Reply> answer;
+    private final Supplier<CommandReply> answer;
     private final BlockFormatter formatter;
     private final View view;
     private final boolean replacing;
@@ -16,7 +16,7 @@ final class Task implements Work {
      * @param what      what was asked, as the user wrote it, for the timeout message
      * @param replacing whether every reply replaces the message whose button was clicked
      */
-    Task(String what, Supplier<Reply> answer, BlockFormatter formatter, View view, boolean replacing) {
+    Task(String what, Supplier<CommandReply> answer, BlockFormatter formatter, View view, boolean replacing) {
         this.what = what;
         this.answer = answer;
         this.formatter = formatter;
@@ -25,12 +25,12 @@ final class Task implements Work {
     }
 
     @Override
-    public Reply run() {
+    public CommandReply run() {
         return shaped(answer.get());
     }
 
     @Override
-    public Reply late(Duration limit) {
+    public CommandReply late(Duration limit) {
         return shaped(formatter.problem("`" + Kit.clip(what, 200) + "` did not finish within "
                 + limit.toSeconds() + " s, so I stopped waiting.",
                 "DashScope is slow or unreachable right now; try again in a minute. "
@@ -38,18 +38,18 @@ final class Task implements Work {
     }
 
     @Override
-    public Reply busy() {
+    public CommandReply busy() {
         return shaped(formatter.problem("I am busy with other requests and could not take this one.",
                 "Try again in a moment.", view));
     }
 
     @Override
-    public Reply broken(RuntimeException error) {
+    public CommandReply broken(RuntimeException error) {
         return shaped(formatter.problem("Internal error: something failed that should not have.",
                 "This is a bug in the mstudio bot; please report it with the command you ran.", view));
     }
 
-    private Reply shaped(Reply reply) {
+    private CommandReply shaped(CommandReply reply) {
         return replacing ? reply.replacing() : reply;
     }
 }

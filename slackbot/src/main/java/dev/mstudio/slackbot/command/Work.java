@@ -6,14 +6,14 @@ import java.time.Duration;
 interface Work {
 
     /** The answer; may block on the network. */
-    Reply run();
+    CommandReply run();
 
     /** The reply when {@link #run()} has not finished within {@code limit}. */
-    Reply late(Duration limit);
+    CommandReply late(Duration limit);
 
     /** The reply when the bot has too much work queued to take this. */
-    Reply busy();
+    CommandReply busy();
 
     /** The reply when {@link #run()} threw. */
-    Reply broken(RuntimeException error);
+    CommandReply broken(RuntimeException error);
 }

@@ -80,4 +80,12 @@ class SlackTextTest {
         assertThat(pieces).allSatisfy(p -> assertThat(p).matches("(&amp;)+"));
         assertThat(String.join("", pieces)).isEqualTo(text);
     }
+
+    @Test
+    void unescape_undoesEscape_evenOfTextThatLooksEscaped() {
+        String raw = "watch <#C1|general> & --model a&lt;b";
+
+        assertThat(SlackText.unescape(SlackText.escape(raw))).isEqualTo(raw);
+        assertThat(SlackText.unescape("imports --model &lt;x&gt; &amp;amp;")).isEqualTo("imports --model <x> &amp;");
+    }
 }

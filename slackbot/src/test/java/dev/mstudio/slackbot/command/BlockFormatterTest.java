@@ -221,7 +221,7 @@ class BlockFormatterTest {
         return rows;
     }
 
-    static JsonObject json(Reply reply) {
+    static JsonObject json(CommandReply reply) {
         JsonObject message = new JsonObject();
         message.addProperty("text", reply.text());
         message.add("blocks", GSON.toJsonTree(reply.blocks()));

@@ -1,0 +1,7 @@
+package dev.mstudio.sandbox.http;
+
+/** Answers one routed request; failures are thrown as {@link ApiError}. */
+@FunctionalInterface
+public interface RouteHandler {
+    HttpReply handle(HttpCall call);
+}
