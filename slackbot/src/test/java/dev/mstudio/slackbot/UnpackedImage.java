@@ -43,11 +43,12 @@ final class UnpackedImage {
         JsonNode manifest = JSON.readTree(parts.resolve("manifest.json").toFile()).get(0);
         Map<String, String> owners = new LinkedHashMap<>();
         for (JsonNode layer : manifest.get("Layers")) {
-            String file = parts.resolve(layer.asText()).toString();
-            tar(root, "-xzf", file);
-            for (String entry : tar(root, "--numeric-owner", "-tvzf", file).split("\n")) {
-                String[] fields = entry.split("\\s+", 6);
-                owners.put("/" + fields[5].replaceFirst("^\\./", "").replaceFirst("/$", ""), fields[1]);
+            for (String entry : tar(root, "--numeric-owner", "-xvvzf", parts.resolve(layer.asText()).toString())
+                    .split("\n")) {
+                String[] fields = entry.split("\\s+", 6); // mode uid/gid size date time path
+                if (fields.length == 6) {
+                    owners.put("/" + fields[5].replaceFirst("^\\./", "").replaceFirst("/$", ""), fields[1]);
+                }
             }
         }
         return new UnpackedImage(root, manifest, JSON.readTree(parts.resolve(manifest.get("Config").asText()).toFile()),
