@@ -22,14 +22,15 @@ if [ -f "$out/base.tar" ] && [ "$(cat "$out/inputs" 2>/dev/null)" = "$inputs" ];
 fi
 shift 5
 
-[ -d "$jdk/jmods" ] || { echo "$0: $jdk has no jmods for jlink (apt-get install openjdk-17-jdk-headless)" >&2; exit 1; }
 rm -rf "$out"
 root="$out/rootfs"
 mkdir -p "$root"
 
-# no --strip-debug: the JDK's stack traces keep their line numbers, and jlink takes half the time
-"$jdk/bin/jlink" --module-path "$jdk/jmods" --add-modules "$modules" --no-header-files --no-man-pages \
-  --output "$root/opt/java"
+# from the JDK's jmods; a JDK without them (Temurin 24 and later) links from its own run-time image.
+# No --strip-debug: the JDK's stack traces keep their line numbers, and jlink takes half the time.
+jmods=()
+[ -d "$jdk/jmods" ] && jmods=(--module-path "$jdk/jmods")
+"$jdk/bin/jlink" "${jmods[@]}" --add-modules "$modules" --no-header-files --no-man-pages --output "$root/opt/java"
 rm -f "$root"/opt/java/lib/{libawt_xawt,libjawt,libsplashscreen,libjsound}.so
 
 # the shared libraries the runtime needs, and those opened by name at run time: fontconfig (AWT's fonts),
