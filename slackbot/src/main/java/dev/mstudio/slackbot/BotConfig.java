@@ -62,10 +62,23 @@ public record BotConfig(String botToken, String signingSecret, String appToken, 
                     + APP_TOKEN + " too for Socket Mode), or try the bot without Slack: ./mstudio bot --sandbox");
         }
         return new BotConfig(env.get(BOT_TOKEN).strip(), strip(env.get(SIGNING_SECRET)), appToken,
-                blankToNull(env.get(API_URL)), orDefault(env.get(BIND), "0.0.0.0"),
-                number(env, PORT, DEFAULT_PORT, 0, 65_535), orDefault(env.get(SLASH_COMMAND), "/mstudio"),
+                blankToNull(env.get(API_URL)), bindHost(env), port(env), orDefault(env.get(SLASH_COMMAND), "/mstudio"),
                 Admins.parse(env.get(ADMINS)), BotStore.jdbcUrl(env),
                 Duration.ofSeconds(number(env, COMMAND_TIMEOUT, 30, 1, 900)));
+    }
+
+    /** {@value #BIND} in {@code env}: the address the bot listens on (default 0.0.0.0, every address). */
+    static String bindHost(Map<String, String> env) {
+        return orDefault(env.get(BIND), "0.0.0.0");
+    }
+
+    /**
+     * {@value #PORT} in {@code env}: the bot's HTTP port (default 3000).
+     *
+     * @throws Invalid when it is not a port number
+     */
+    static int port(Map<String, String> env) {
+        return number(env, PORT, DEFAULT_PORT, 0, 65_535);
     }
 
     /** True in Socket Mode (an app-level token is configured). */

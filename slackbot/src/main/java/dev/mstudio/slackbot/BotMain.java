@@ -20,13 +20,15 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code bot} — the Slack bot: HTTP (Bolt on Jetty, {@code MSTUDIO_BOT_PORT}) or Socket Mode
  *       when {@code SLACK_APP_TOKEN} is set;</li>
  *   <li>{@code bot --sandbox} — against the embedded DashScope sandbox and FakeSlack, no workspace needed;</li>
- *   <li>{@code bot send 'TEXT'} / {@code bot click ACTION_ID 'VALUE'} — play Slack for the sandbox bot.</li>
+ *   <li>{@code bot send 'TEXT'} / {@code bot click ACTION_ID 'VALUE'} — play Slack for the sandbox bot;</li>
+ *   <li>{@code bot healthcheck} — 0 when the bot on this host answers {@code /healthz} (the image's health check).</li>
  * </ul>
  * Exit status 2 for usage and configuration problems, with one line naming what to set. With
  * {@code MSTUDIO_LOG_FORMAT=json} the bot's log, and what it prints while it runs, are JSON lines on stderr.
  */
 public final class BotMain {
-    static final String USAGE = "usage: ./mstudio bot [--sandbox]\n" + SendCommand.USAGE;
+    static final String USAGE = "usage: ./mstudio bot [--sandbox]\n" + SendCommand.USAGE + "\n"
+            + "       ./mstudio bot healthcheck";
 
     private BotMain() {
     }
@@ -70,6 +72,9 @@ public final class BotMain {
                 out.flush();
                 stopOnExit(sandbox);
                 return -1;
+            }
+            case "healthcheck" -> {
+                return HealthCheck.run(env, out, err);
             }
             case "send", "click" -> {
                 return new SendCommand(out, err, envFile).run(args.subList(1, args.size()), first.equals("click"));
