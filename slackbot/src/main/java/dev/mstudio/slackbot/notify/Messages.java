@@ -85,7 +85,7 @@ final class Messages {
         if (tail.isEmpty()) {
             return;
         }
-        if (tail.size() == 1 && tail.get(0).startsWith(Notifier.BEST)) {
+        if (tail.size() == 1 && tail.get(0).startsWith(TrainingDetails.BEST)) {
             message.section(":trophy: " + escape(SlackText.clip(tail.get(0), MAX_TAIL_LINE)));
             return;
         }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -44,14 +43,9 @@ public final class Notifier implements AutoCloseable {
     private final EventProcessor processor;
     private final Delivery delivery;
     private final WatchAlerts alerts;
-    private final FineTuneLogs logs;
     private final SlackSender sender;
     private final Runnable shutdown;
-    private final Object kindLock = new Object();
-    /** How many of a failed job's last log lines its message shows. */
-    static final int FAILURE_TAIL = 10;
-    /** How a succeeded fine-tune's reply starts the line naming its best checkpoint. */
-    static final String BEST = "Best checkpoint: ";
+    private final SubscriptionBook subscriptions;
     private final Leadership leadership;
     private volatile boolean started;
     private volatile boolean leading;
@@ -65,9 +59,9 @@ public final class Notifier implements AutoCloseable {
         this.shutdown = runtime.shutdown();
         this.sender = b.sender;
         this.leadership = b.leadership;
-        this.logs = new FineTuneLogs(jobs.client());
+        TrainingDetails training = new TrainingDetails(jobs.client());
         this.delivery = new Delivery(store, b.sender, settings, messages, clock, runtime.scheduler(),
-                runtime.executor(), leadership, jobId -> chart(logs, jobId));
+                runtime.executor(), leadership, training::chart);
         this.processor = new EventProcessor(store, messages, clock, settings.digestWindow(), runtime.executor(),
                 new EventProcessor.AfterCommit() {
                     @Override
@@ -79,13 +73,14 @@ public final class Notifier implements AutoCloseable {
                     public void queued() {
                         delivery.wake();
                     }
-                }, this::lastLines);
+                }, training::under);
         this.alerts = new WatchAlerts(store, messages, clock, leadership, delivery::wake,
                 new FineTuneLogs(jobs.client()), runtime.scheduler());
         this.core = new CoreSubscriptions(b.watchers, incoming -> {
             alerts.observe(incoming.event(), incoming.source() == Incoming.Source.WATCH);
             processor.offer(incoming);
         });
+        this.subscriptions = new SubscriptionBook(store, core, alerts, leadership, clock);
     }
 
     /**
@@ -221,27 +216,7 @@ public final class Notifier implements AutoCloseable {
      */
     public NotifySubscription subscribe(String channel, SubscriptionSpec spec, String userId) {
         requireStarted();
-        NotifySubscription wanted = new NotifySubscription(newId("sub-").substring(0, 12),
-                requireText(channel, "channel"), spec.kind(), spec.model(), spec.onlyFailures(), spec.broadcast(),
-                spec.alerts(), userId, clock.instant());
-        synchronized (kindLock) {
-            NotifySubscription result = store.tx(c -> {
-                for (NotifySubscription existing : store.subscriptions().inChannel(c, channel)) {
-                    if (existing.sameFilter(wanted)) {
-                        NotifySubscription changed = existing.shownAs(spec);
-                        store.subscriptions().update(c, changed);
-                        return changed;
-                    }
-                }
-                store.subscriptions().insert(c, wanted);
-                return wanted;
-            });
-            if (leadership.isLeader()) {
-                core.followKind(spec.kind());
-            }
-            alerts.subscriptions(store.tx(c -> store.subscriptions().all(c)));
-            return result;
-        }
+        return subscriptions.subscribe(requireText(channel, "channel"), Objects.requireNonNull(spec, "spec"), userId);
     }
 
     /**
@@ -252,17 +227,7 @@ public final class Notifier implements AutoCloseable {
     public boolean unsubscribe(String channel, String what) {
         requireStarted();
         String target = requireText(what, "what").trim();
-        JobKind kind = kindOf(target);
-        List<NotifySubscription> removed = store.tx(c -> {
-            List<NotifySubscription> matching = store.subscriptions().inChannel(c, channel).stream()
-                    .filter(s -> s.id().equalsIgnoreCase(target) || s.kind() == kind || "all".equalsIgnoreCase(target))
-                    .toList();
-            for (NotifySubscription s : matching) {
-                store.subscriptions().delete(c, s.id());
-            }
-            return matching;
-        });
-        removed.stream().map(NotifySubscription::kind).distinct().forEach(this::unfollowIfUnused);
+        List<NotifySubscription> removed = subscriptions.remove(channel, target);
         boolean watchesRemoved = "all".equalsIgnoreCase(target) ? unwatchAll(channel) : unwatch(channel, target);
         return !removed.isEmpty() || watchesRemoved;
     }
@@ -309,80 +274,12 @@ public final class Notifier implements AutoCloseable {
         return !all.isEmpty();
     }
 
-    /** A fine-tune's loss chart as a PNG, or null when its log has no loss to draw or cannot be read now. */
-    private static byte[] chart(FineTuneLogs logs, String jobId) {
-        try {
-            return ChartPng.render("Training loss of fine-tune job " + jobId,
-                    dev.mstudio.training.TrainingLogParser.parse(logs.lines(jobId)));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /**
-     * The last lines of a failed fine-tune job's log, for its failure message; none when the log
-     * cannot be read now (the message goes out without them, never later).
-     */
-    private List<String> lastLines(Job job) {
-        if (!Outcomes.isFailure(job.kind(), job.status())) {
-            return bestCheckpoint(job);
-        }
-        try {
-            int total = jobs.client().fineTuneLogs(job.id(), 0, 1).total();
-            int from = Math.max(0, total - FAILURE_TAIL);
-            return jobs.client().fineTuneLogs(job.id(), from, FAILURE_TAIL).lines();
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
-    }
-
-    /** For a fine-tune that ended well: one line naming its best checkpoint, from its log; none if unknown. */
-    private List<String> bestCheckpoint(Job job) {
-        try {
-            return dev.mstudio.training.BestCheckpoint.describe(
-                    dev.mstudio.training.TrainingLogParser.parse(logs.lines(job.id())), jobs.client().checkpoints(job.id()))
-                    .map(best -> List.of(BEST + best)).orElse(List.of());
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
-    }
-
     private void release(JobKind kind, String jobId) {
         core.releaseJob(kind, jobId, () -> store.tx(c -> !store.watches().activeForJob(c, kind, jobId).isEmpty()));
     }
 
-    private void unfollowIfUnused(JobKind kind) {
-        synchronized (kindLock) {
-            boolean used = store.tx(c -> {
-                boolean any = store.subscriptions().all(c).stream().anyMatch(s -> s.kind() == kind);
-                if (!any) {
-                    store.state().clearAnnounced(c, kind);
-                }
-                return any;
-            });
-            if (!used) {
-                core.unfollowKind(kind);
-            }
-            alerts.subscriptions(store.tx(c -> store.subscriptions().all(c)));
-        }
-    }
-
     private static WatchStart started(String channel, Job job, WatchStart.Outcome outcome) {
         return new WatchStart(channel, job.kind(), job.id(), job.status(), job.model(), outcome);
-    }
-
-    /**
-     * "imports"/"import" -> IMPORT, "finetunes"/"fine-tunes"/"finetune" -> FINETUNE,
-     * "deployments"/"deployment" -> DEPLOYMENT, else null.
-     */
-    static JobKind kindOf(String word) {
-        String w = word.toLowerCase(Locale.ROOT).replace("-", "");
-        return switch (w) {
-            case "imports", "import" -> JobKind.IMPORT;
-            case "finetunes", "finetune" -> JobKind.FINETUNE;
-            case "deployments", "deployment" -> JobKind.DEPLOYMENT;
-            default -> null;
-        };
     }
 
     private static String newId(String prefix) {

@@ -40,7 +40,7 @@ class MessagesTest {
     @Test
     void reply_ofASucceededFineTune_namesItsBestCheckpoint() {
         Payload reply = messages.reply(fineTune("SUCCEEDED", null, null), "U0ANA",
-                List.of(Notifier.BEST + "checkpoint-363 (validation loss 0.6466 at step 363)"));
+                List.of(TrainingDetails.BEST + "checkpoint-363 (validation loss 0.6466 at step 363)"));
 
         assertThat(reply.blocks().toString()).contains(":trophy: Best checkpoint: checkpoint-363 (validation loss 0.6466")
                 .doesNotContain("Last log lines");
