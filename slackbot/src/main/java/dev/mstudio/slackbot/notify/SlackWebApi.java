@@ -10,7 +10,7 @@ import okhttp3.OkHttpClient;
  * The Slack Web API client the bot calls Slack with. Its HTTP client never repeats a request on
  * its own (OkHttp would resend a post whose connection broke before the answer: a duplicate
  * message); a lost answer is reconciled by delivery instead. Timeouts are sized for Slack's real
- * latency, which can reach several seconds.
+ * latency, which can reach several seconds. It makes no call of its own (no auth.test for statistics).
  */
 public final class SlackWebApi {
     /** How long an answer may take once the request is sent. */
@@ -28,6 +28,9 @@ public final class SlackWebApi {
             config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         }
         config.setPrettyResponseLoggingEnabled(false);
+        // the SDK's own statistics look the team up with auth.test before a call: a hidden call that
+        // can be rate-limited and log a stack trace; the bot counts Slack calls itself (/metrics)
+        config.setStatsEnabled(false);
         OkHttpClient.Builder http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
                 .connectTimeout(CONNECT_TIMEOUT).readTimeout(READ_TIMEOUT).writeTimeout(READ_TIMEOUT)
                 .callTimeout(CALL_TIMEOUT);

@@ -31,6 +31,18 @@ class DeliveryTest {
     }
 
     @Test
+    void theWebApiClient_makesOnlyTheCallsDeliveryMeans_noHiddenAuthTest() throws Exception {
+        ImportJob job = f.seedImports(1).get(0);
+        f.notifier.watch("C1", JobKind.IMPORT, job.jobId(), "U1");
+
+        delivery.runDue();
+
+        assertThat(f.posts("C1")).hasSize(1);
+        assertThat(f.slack.calls("auth.test")).as("the SDK's own statistics would look the team up first: one more "
+                + "call that can be rate-limited and log a stack trace").isEmpty();
+    }
+
+    @Test
     void throttled_waitsOutRetryAfter_thenDeliversEveryMessageInOrder() throws Exception {
         List<ImportJob> jobs = f.seedImports(3);
         f.slack.throttleNext("chat.postMessage", 1, 30);
