@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -173,18 +174,35 @@ class LauncherIT {
      */
     @Test
     void launcher_help_loadsNoPicocliJacksonDatabindOrOkHttp() throws Exception {
+        List<String> loaded = classesLoaded(Map.of(), "-c", "/help");
+
+        assertThat(loaded).filteredOn(name -> name.startsWith("picocli.")
+                        || name.startsWith("com.fasterxml.jackson.databind.") || name.startsWith("okhttp3."))
+                .as("classes ./mstudio -c /help must not load").isEmpty();
+    }
+
+    /** With a key and a base URL configured, checking the configuration still loads no OkHttp or Kotlin. */
+    @Test
+    void launcher_helpWithServiceConfigured_loadsNoOkHttpOrKotlin() throws Exception {
+        List<String> loaded = classesLoaded(sandbox.env(), "-c", "/help");
+
+        assertThat(loaded).filteredOn(name -> name.startsWith("okhttp3.") || name.startsWith("kotlin."))
+                .as("classes ./mstudio -c /help must not load with a key configured").isEmpty();
+    }
+
+    /** The names of the classes a run of the real launcher loads (JVM class-loading log), the run having succeeded. */
+    private List<String> classesLoaded(Map<String, String> env, String... args) throws Exception {
         Path log = home.resolve("classes.log");
-        Run run = mstudio("", Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log), "-c", "/help");
+        Map<String, String> withLog = new HashMap<>(env);
+        withLog.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
+        Run run = mstudio("", withLog, args);
 
         assertThat(run.status()).as(run.all()).isZero();
-        assertThat(run.out()).contains("/finetunes");
         List<String> loaded = Files.readAllLines(log).stream()
                 .map(line -> line.substring(line.lastIndexOf("] ") + 2).split(" ", 2)[0])
                 .toList();
         assertThat(loaded).as("the log is the run's own").contains("dev.mstudio.repl.Main");
-        assertThat(loaded).filteredOn(name -> name.startsWith("picocli.")
-                        || name.startsWith("com.fasterxml.jackson.databind.") || name.startsWith("okhttp3."))
-                .as("classes ./mstudio -c /help must not load").isEmpty();
+        return loaded;
     }
 
     private Run mstudio(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
