@@ -190,6 +190,19 @@ class LauncherIT {
                 .as("classes ./mstudio -c /help must not load with a key configured").isEmpty();
     }
 
+    /**
+     * A one-shot listing against the service decodes its answer with the streaming parser
+     * ({@code JsonTrees}): no {@code ObjectMapper}, whose set-up costs more than the rest of the JSON work.
+     */
+    @Test
+    void launcher_listing_loadsNoObjectMapper() throws Exception {
+        List<String> loaded = classesLoaded(sandbox.env(), "-c", "/finetunes");
+
+        assertThat(loaded).as("a one-shot listing decodes with JsonTrees")
+                .contains("dev.mstudio.json.JsonTrees")
+                .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
+    }
+
     /** The names of the classes a run of the real launcher loads (JVM class-loading log), the run having succeeded. */
     private List<String> classesLoaded(Map<String, String> env, String... args) throws Exception {
         Path log = home.resolve("classes.log");
