@@ -164,7 +164,7 @@ final class Backend implements AutoCloseable {
                 throw new IllegalStateException("mstudio is shutting down");
             }
             if (service == null) {
-                Prewarm.inBackground();
+                Prewarm.inBackground(client::delegate); // connects (or starts the sandbox) beside the caches
                 service = JobService.builder(client).jobs(jobs -> jobs.prefetchNextPage(!oneShot)).build();
             }
             return service;
