@@ -62,9 +62,10 @@ final class Backend implements AutoCloseable {
      * no next page in the background (a {@code /next} loads it when asked).
      */
     static Backend choose(boolean forceSandbox, boolean oneShot, Map<String, String> env, Path home) {
-        boolean sandbox = forceSandbox
-                || !ClientConfig.apiKeyConfigured(env, home) && !ClientConfig.serviceConfigured(env);
-        return new Backend(env, home, sandbox, forceSandbox, oneShot);
+        // asked even when --sandbox decides: the launcher records its class-data archive with --sandbox,
+        // and the key look-up's classes belong in it (every run with a key makes them)
+        boolean configured = ClientConfig.apiKeyConfigured(env, home) || ClientConfig.serviceConfigured(env);
+        return new Backend(env, home, forceSandbox || !configured, forceSandbox, oneShot);
     }
 
     /**

@@ -203,6 +203,24 @@ class LauncherIT {
                 .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
     }
 
+    /**
+     * A one-shot listing with a key configured takes every class from the launcher's class-data
+     * archive (or makes it at run time): none is read and verified from a jar, as a class the
+     * archive's training run ({@code --sandbox}) never loads would be.
+     */
+    @Test
+    void launcher_listing_loadsNoClassFromAJar() throws Exception {
+        Path log = home.resolve("sources.log");
+        Map<String, String> env = new HashMap<>(sandbox.env());
+        env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
+        Run run = mstudio("", env, "-c", "/finetunes");
+
+        assertThat(run.status()).as(run.all()).isZero();
+        assertThat(Files.readAllLines(log)).as("the log is the run's own").anyMatch(line -> line.contains("dev.mstudio.repl.Main "))
+                .filteredOn(line -> line.contains("source: file:") || line.contains("source: jar:"))
+                .as("classes read from a jar rather than the archive").isEmpty();
+    }
+
     /** The names of the classes a run of the real launcher loads (JVM class-loading log), the run having succeeded. */
     private List<String> classesLoaded(Map<String, String> env, String... args) throws Exception {
         Path log = home.resolve("classes.log");
