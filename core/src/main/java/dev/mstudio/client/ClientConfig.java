@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import okhttp3.HttpUrl;
 
 /**
  * Where and as whom the client calls DashScope, resolved the way the official SDKs resolve it:
@@ -185,13 +184,12 @@ public record ClientConfig(String baseUrl, String apiKey, String workspace) {
     }
 
     private static String normalizeBaseUrl(String url) {
-        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
-        if (parsed == null) {
+        String canonical = BaseUrl.canonical(url);
+        if (canonical == null) {
             throw new ConfigurationException("The DashScope base URL must be an http(s) URL such as "
                     + "http://127.0.0.1:8089/api/v1, got '" + Urls.redact(url) + "'");
         }
-        String text = parsed.toString();
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        return canonical;
     }
 
     private static String blankToNull(String value) {

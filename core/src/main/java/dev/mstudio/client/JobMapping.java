@@ -9,6 +9,7 @@ import static dev.mstudio.client.JsonFields.strings;
 import static dev.mstudio.client.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mstudio.json.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -172,7 +173,7 @@ final class JobMapping {
         if (total != null && total > 0) {
             throw reply.unexpected("no \"" + itemsField + "\" in a page of " + total + " jobs");
         }
-        return JsonFields.MAPPER.createArrayNode();
+        return JsonTrees.array();
     }
 
     /** A count that is absent (null), or a whole number; anything else is unexpected. */

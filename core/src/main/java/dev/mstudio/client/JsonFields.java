@@ -1,8 +1,6 @@
 package dev.mstudio.client;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +10,6 @@ import java.util.List;
  * still parse, strings that arrive as numbers are kept as text, and nothing here throws.
  */
 final class JsonFields {
-    /** The one mapper of the package; thread-safe once configured. */
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private JsonFields() {
     }
 

@@ -1,8 +1,8 @@
 package dev.mstudio.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mstudio.json.JsonTrees;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -46,7 +46,7 @@ final class Requests {
     }
 
     Request createImport(CreateImportRequest create) {
-        ObjectNode body = JsonFields.MAPPER.createObjectNode();
+        ObjectNode body = JsonTrees.object();
         body.put("model_name", create.baseModel());
         if (create.displayName() != null) {
             body.put("display_name", create.displayName());
@@ -77,7 +77,7 @@ final class Requests {
     }
 
     Request createFineTune(CreateFineTuneRequest create) {
-        ObjectNode body = JsonFields.MAPPER.createObjectNode();
+        ObjectNode body = JsonTrees.object();
         body.put("model", create.model());
         strings(body.putArray("training_file_ids"), create.trainingFileIds());
         if (!create.validationFileIds().isEmpty()) {
@@ -138,7 +138,7 @@ final class Requests {
     }
 
     private static ObjectNode hyperParameters(HyperParameters hyper) {
-        ObjectNode node = JsonFields.MAPPER.createObjectNode();
+        ObjectNode node = JsonTrees.object();
         if (hyper == null) {
             return node;
         }
@@ -177,10 +177,6 @@ final class Requests {
     }
 
     private static RequestBody json(ObjectNode body) {
-        try {
-            return RequestBody.create(JsonFields.MAPPER.writeValueAsBytes(body), JSON);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode a request body", e);
-        }
+        return RequestBody.create(JsonTrees.bytes(body), JSON);
     }
 }

@@ -3,6 +3,7 @@ package dev.mstudio.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mstudio.json.JsonTrees;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
@@ -122,7 +123,7 @@ final class ResponseDecoder {
         }
         JsonNode root;
         try {
-            root = JsonFields.MAPPER.readTree(body);
+            root = JsonTrees.read(body);
         } catch (JsonEOFException e) {
             throw new BodyProblem("body is truncated JSON");
         } catch (JsonProcessingException e) {

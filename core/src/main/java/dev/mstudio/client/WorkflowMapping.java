@@ -7,6 +7,7 @@ import static dev.mstudio.client.JsonFields.longValue;
 import static dev.mstudio.client.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mstudio.json.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,7 +106,7 @@ final class WorkflowMapping {
         if (field(container, name) != null) {
             throw reply.unexpected("\"" + name + "\" is not a list");
         }
-        return JsonFields.MAPPER.createArrayNode();
+        return JsonTrees.array();
     }
 
     private static int orElse(Integer value, int fallback) {

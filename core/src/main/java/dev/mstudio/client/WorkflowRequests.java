@@ -1,7 +1,7 @@
 package dev.mstudio.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mstudio.json.JsonTrees;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -70,7 +70,7 @@ final class WorkflowRequests {
     }
 
     Request createDeployment(CreateDeploymentRequest create) {
-        ObjectNode body = JsonFields.MAPPER.createObjectNode()
+        ObjectNode body = JsonTrees.object()
                 .put("model_name", create.modelName())
                 .put("capacity", create.capacity());
         if (create.plan() != null) {
@@ -85,7 +85,7 @@ final class WorkflowRequests {
     Request scaleDeployment(String deployedModel, int capacity) {
         Validation.capacity(capacity);
         HttpUrl url = requests.url(DEPLOYMENTS, deployedModel).newBuilder().addPathSegment("scale").build();
-        ObjectNode body = JsonFields.MAPPER.createObjectNode()
+        ObjectNode body = JsonTrees.object()
                 .put("deployed_model", Validation.jobId(deployedModel))
                 .put("capacity", capacity);
         return requests.request(url).put(json(body)).build();
@@ -98,10 +98,6 @@ final class WorkflowRequests {
     }
 
     private static RequestBody json(ObjectNode body) {
-        try {
-            return RequestBody.create(JsonFields.MAPPER.writeValueAsBytes(body), Requests.JSON);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode a request body", e);
-        }
+        return RequestBody.create(JsonTrees.bytes(body), Requests.JSON);
     }
 }

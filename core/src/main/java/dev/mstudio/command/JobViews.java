@@ -9,17 +9,13 @@ import dev.mstudio.client.Job;
 import dev.mstudio.client.JobKind;
 import dev.mstudio.client.LogPage;
 import dev.mstudio.client.Page;
+import dev.mstudio.client.Times;
 import dev.mstudio.command.Result.Column;
 import dev.mstudio.command.Result.Field;
 import dev.mstudio.command.Result.ValueType;
 import dev.mstudio.paging.JobQuery;
 import dev.mstudio.paging.Listing;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,7 +27,6 @@ final class JobViews {
     private static final List<Column> COLUMNS = List.of(new Column("ID", ValueType.ID),
             new Column("STATUS", ValueType.STATUS), new Column("MODEL", ValueType.TEXT),
             new Column("NAME", ValueType.TEXT), new Column("CREATED", ValueType.TIME));
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private JobViews() {
     }
@@ -170,18 +165,7 @@ final class JobViews {
 
     /** Parses either time format the service uses ("2024-01-01T12:00:00.000+00:00", "2024-10-29 16:53:53" UTC). */
     static Instant time(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException notIso) {
-            try {
-                return LocalDateTime.parse(text.strip(), LOCAL).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                return null;
-            }
-        }
+        return Times.parse(text);
     }
 
     private static String title(JobQuery query) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The documented fine-tune list replayed verbatim, and the other fine-tune endpoints. */
 class FineTuneEndpointsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final HyperParameters SEED_HYPER = new HyperParameters(3, 32, 8192, "1.6e-5", "linear", 0.9);
 
     private final TestServer test = new TestServer();
@@ -83,7 +86,7 @@ class FineTuneEndpointsTest {
 
     @Test
     void getFineTune_outputIsOneJob_mapsIt() throws Exception {
-        JsonNode list = JsonFields.MAPPER.readTree(TestServer.seed("finetune-list.json"));
+        JsonNode list = JSON.readTree(TestServer.seed("finetune-list.json"));
         test.enqueue(200, "{\"request_id\":\"r-1\",\"output\":" + list.at("/output/jobs/0") + "}");
 
         FineTuneJob job = client.getFineTune("ft-202410291653-1c7f");
@@ -106,7 +109,7 @@ class FineTuneEndpointsTest {
         RecordedRequest sent = test.server.takeRequest();
         assertThat(sent.getMethod()).isEqualTo("POST");
         assertThat(sent.getPath()).isEqualTo("/api/v1/fine-tunes");
-        assertThat(JsonFields.MAPPER.readTree(sent.getBody().readUtf8())).isEqualTo(JsonFields.MAPPER.readTree(
+        assertThat(JSON.readTree(sent.getBody().readUtf8())).isEqualTo(JSON.readTree(
                 "{\"model\":\"qwen3-14b\",\"training_file_ids\":[\"file-1\",\"file-2\"],"
                         + "\"hyper_parameters\":{\"n_epochs\":3,\"learning_rate\":\"1.6e-5\",\"split\":0.9},"
                         + "\"training_type\":\"sft\",\"finetuned_output_suffix\":\"mine\"}"));
@@ -118,8 +121,8 @@ class FineTuneEndpointsTest {
 
         client.createFineTune(new CreateFineTuneRequest("qwen3-14b", List.of("f"), List.of("v"), null, null, null));
 
-        assertThat(JsonFields.MAPPER.readTree(test.server.takeRequest().getBody().readUtf8())).isEqualTo(
-                JsonFields.MAPPER.readTree("{\"model\":\"qwen3-14b\",\"training_file_ids\":[\"f\"],"
+        assertThat(JSON.readTree(test.server.takeRequest().getBody().readUtf8())).isEqualTo(
+                JSON.readTree("{\"model\":\"qwen3-14b\",\"training_file_ids\":[\"f\"],"
                         + "\"validation_file_ids\":[\"v\"]}"));
     }
 

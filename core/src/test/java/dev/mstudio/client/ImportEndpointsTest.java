@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** Replays the documented import examples verbatim, then checks exactly what was sent. */
 class ImportEndpointsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final String JOB_ID = "937b****-2a4f-****-8abe-c2fa********";
 
     private final TestServer test = new TestServer();
@@ -125,8 +128,8 @@ class ImportEndpointsTest {
         assertThat(sent.getPath()).isEqualTo("/api/v1/custom_models/import");
         assertThat(sent.getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(sent.getHeader("X-DashScope-WorkSpace")).isEqualTo(TestServer.WORKSPACE);
-        JsonNode body = JsonFields.MAPPER.readTree(sent.getBody().readUtf8());
-        assertThat(body).isEqualTo(JsonFields.MAPPER.readTree(TestServer.seed("import-create-request.json")));
+        JsonNode body = JSON.readTree(sent.getBody().readUtf8());
+        assertThat(body).isEqualTo(JSON.readTree(TestServer.seed("import-create-request.json")));
         assertThat(body.get("source").asText()).isEqualTo("oss");
     }
 
@@ -136,7 +139,7 @@ class ImportEndpointsTest {
 
         client.createImport(new CreateImportRequest("qwen3-32b", "full", "b", "m/", null));
 
-        JsonNode body = JsonFields.MAPPER.readTree(test.server.takeRequest().getBody().readUtf8());
+        JsonNode body = JSON.readTree(test.server.takeRequest().getBody().readUtf8());
         assertThat(body.has("display_name")).isFalse();
         assertThat(body.get("weight_type").asText()).isEqualTo("full");
         assertThat(body.get("storage_info").get("object_key").asText()).isEqualTo("m/");

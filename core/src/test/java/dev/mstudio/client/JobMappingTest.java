@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Tolerant mapping: odd types, missing and unknown fields never break a job. */
 class JobMappingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
 
     private static JsonNode json(String text) throws Exception {
-        return JsonFields.MAPPER.readTree(text);
+        return JSON.readTree(text);
     }
 
     private static Reply reply(String output) throws Exception {

@@ -62,9 +62,10 @@ final class Backend implements AutoCloseable {
      * no next page in the background (a {@code /next} loads it when asked).
      */
     static Backend choose(boolean forceSandbox, boolean oneShot, Map<String, String> env, Path home) {
-        boolean sandbox = forceSandbox
-                || !ClientConfig.apiKeyConfigured(env, home) && !ClientConfig.serviceConfigured(env);
-        return new Backend(env, home, sandbox, forceSandbox, oneShot);
+        // asked even when --sandbox decides: the launcher records its class-data archive with --sandbox,
+        // and the key look-up's classes belong in it (every run with a key makes them)
+        boolean configured = ClientConfig.apiKeyConfigured(env, home) || ClientConfig.serviceConfigured(env);
+        return new Backend(env, home, forceSandbox || !configured, forceSandbox, oneShot);
     }
 
     /**
@@ -164,7 +165,7 @@ final class Backend implements AutoCloseable {
                 throw new IllegalStateException("mstudio is shutting down");
             }
             if (service == null) {
-                Prewarm.inBackground();
+                Prewarm.inBackground(client::delegate); // connects (or starts the sandbox) beside the caches
                 service = JobService.builder(client).jobs(jobs -> jobs.prefetchNextPage(!oneShot)).build();
             }
             return service;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -173,20 +174,68 @@ class LauncherIT {
      */
     @Test
     void launcher_help_loadsNoPicocliJacksonDatabindOrOkHttp() throws Exception {
-        Path log = home.resolve("classes.log");
-        Run run = mstudio("", Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log), "-c", "/help");
+        List<String> loaded = classesLoaded(Map.of(), "-c", "/help");
 
-        assertThat(run.status()).as(run.all()).isZero();
-        assertThat(run.out()).contains("/finetunes");
-        List<String> loaded = Files.readAllLines(log).stream()
-                .map(line -> line.substring(line.lastIndexOf("] ") + 2).split(" ", 2)[0])
-                .toList();
-        assertThat(loaded).as("the log is the run's own").contains("dev.mstudio.repl.Main");
         assertThat(loaded).filteredOn(name -> name.startsWith("picocli.")
                         || name.startsWith("com.fasterxml.jackson.databind.") || name.startsWith("okhttp3."))
                 .as("classes ./mstudio -c /help must not load").isEmpty();
         assertThat(loaded).filteredOn(name -> name.startsWith("dev.mstudio.logging."))
                 .as("MSTUDIO_LOG_FORMAT unset: nothing about log formats loads").isEmpty();
+    }
+
+    /** With a key and a base URL configured, checking the configuration still loads no OkHttp or Kotlin. */
+    @Test
+    void launcher_helpWithServiceConfigured_loadsNoOkHttpOrKotlin() throws Exception {
+        List<String> loaded = classesLoaded(sandbox.env(), "-c", "/help");
+
+        assertThat(loaded).filteredOn(name -> name.startsWith("okhttp3.") || name.startsWith("kotlin."))
+                .as("classes ./mstudio -c /help must not load with a key configured").isEmpty();
+    }
+
+    /**
+     * A one-shot listing against the service decodes its answer with the streaming parser
+     * ({@code JsonTrees}): no {@code ObjectMapper}, whose set-up costs more than the rest of the JSON work.
+     */
+    @Test
+    void launcher_listing_loadsNoObjectMapper() throws Exception {
+        List<String> loaded = classesLoaded(sandbox.env(), "-c", "/finetunes");
+
+        assertThat(loaded).as("a one-shot listing decodes with JsonTrees")
+                .contains("dev.mstudio.json.JsonTrees")
+                .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
+    }
+
+    /**
+     * A one-shot listing with a key configured takes every class from the launcher's class-data
+     * archive (or makes it at run time): none is read and verified from a jar, as a class the
+     * archive's training run ({@code --sandbox}) never loads would be.
+     */
+    @Test
+    void launcher_listing_loadsNoClassFromAJar() throws Exception {
+        Path log = home.resolve("sources.log");
+        Map<String, String> env = new HashMap<>(sandbox.env());
+        env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
+        Run run = mstudio("", env, "-c", "/finetunes");
+
+        assertThat(run.status()).as(run.all()).isZero();
+        assertThat(Files.readAllLines(log)).as("the log is the run's own").anyMatch(line -> line.contains("dev.mstudio.repl.Main "))
+                .filteredOn(line -> line.contains("source: file:") || line.contains("source: jar:"))
+                .as("classes read from a jar rather than the archive").isEmpty();
+    }
+
+    /** The names of the classes a run of the real launcher loads (JVM class-loading log), the run having succeeded. */
+    private List<String> classesLoaded(Map<String, String> env, String... args) throws Exception {
+        Path log = home.resolve("classes.log");
+        Map<String, String> withLog = new HashMap<>(env);
+        withLog.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
+        Run run = mstudio("", withLog, args);
+
+        assertThat(run.status()).as(run.all()).isZero();
+        List<String> loaded = Files.readAllLines(log).stream()
+                .map(line -> line.substring(line.lastIndexOf("] ") + 2).split(" ", 2)[0])
+                .toList();
+        assertThat(loaded).as("the log is the run's own").contains("dev.mstudio.repl.Main");
+        return loaded;
     }
 
     private Run mstudio(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
