@@ -15,7 +15,7 @@ import java.util.List;
 /** /deployments, /deployment ID|scale|delete, /deploy MODEL and /finetune export. */
 final class DeploymentCommands {
     private static final List<Column> COLUMNS = List.of(new Column("DEPLOYED MODEL", ValueType.ID),
-            new Column("STATUS", ValueType.STATUS), new Column("MODEL", ValueType.TEXT),
+            new Column("STATUS", ValueType.DEPLOYMENT_STATUS), new Column("MODEL", ValueType.TEXT),
             new Column("CAPACITY", ValueType.NUMBER), new Column("READY", ValueType.NUMBER),
             new Column("CREATED", ValueType.TIME));
 
@@ -117,7 +117,7 @@ final class DeploymentCommands {
     static Result.Detail detail(Session session, Deployment deployment) {
         remember(session, deployment);
         List<Field> fields = List.of(new Field("Deployed model", deployment.deployedModel(), ValueType.ID),
-                new Field("Status", deployment.status(), ValueType.STATUS),
+                new Field("Status", deployment.status(), ValueType.DEPLOYMENT_STATUS),
                 new Field("Model", deployment.modelName(), ValueType.TEXT),
                 new Field("Base model", deployment.baseModel(), ValueType.TEXT),
                 new Field("Capacity", deployment.capacity(), ValueType.NUMBER),

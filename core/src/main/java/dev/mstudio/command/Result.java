@@ -16,7 +16,14 @@ public sealed interface Result {
     }
 
     /** How a front end should present a cell or field value. */
-    enum ValueType { TEXT, ID, STATUS, TIME, NUMBER }
+    enum ValueType {
+        TEXT, ID,
+        /** A job's status: RUNNING is work in progress. */
+        STATUS,
+        /** A deployment's status: RUNNING is where it settles (serving), not work in progress. */
+        DEPLOYMENT_STATUS,
+        TIME, NUMBER
+    }
 
     record Column(String name, ValueType type) {
     }

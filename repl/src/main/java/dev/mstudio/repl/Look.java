@@ -37,6 +37,13 @@ record Look(Palette palette, IntSupplier width, TimeText time) {
 
     /** Plain text styled for its type (statuses coloured). */
     String styled(String plain, ValueType type) {
-        return type == ValueType.STATUS && !"-".equals(plain) ? palette.status(plain) : plain;
+        if ("-".equals(plain)) {
+            return plain;
+        }
+        return switch (type) {
+            case STATUS -> palette.status(plain);
+            case DEPLOYMENT_STATUS -> palette.deploymentStatus(plain);
+            default -> plain;
+        };
     }
 }

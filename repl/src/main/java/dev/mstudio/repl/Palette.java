@@ -38,6 +38,14 @@ record Palette(boolean enabled) {
         return enabled ? paint(statusColour(status.toUpperCase(Locale.ROOT)), status) : status;
     }
 
+    /** A deployment's status: RUNNING (serving) green, on its way yellow, FAILED red, STOPPED grey. */
+    String deploymentStatus(String status) {
+        if (status == null) {
+            return "";
+        }
+        return enabled ? paint(deploymentColour(status.toUpperCase(Locale.ROOT)), status) : status;
+    }
+
     String bold(String text) {
         return enabled ? paint(Styles.BOLD, text) : text;
     }
@@ -60,6 +68,16 @@ record Palette(boolean enabled) {
 
     private String paint(AttributedStyle style, String text) {
         return enabled && !text.isEmpty() ? new AttributedString(text, style).toAnsi() : text;
+    }
+
+    private static AttributedStyle deploymentColour(String status) {
+        return switch (status) {
+            case "RUNNING" -> Styles.GREEN;
+            case "FAILED" -> Styles.RED;
+            case "PENDING", "DEPLOYING", "UPDATING", "DELETING" -> Styles.YELLOW;
+            case "STOPPED" -> Styles.GREY;
+            default -> Styles.MAGENTA;
+        };
     }
 
     private static AttributedStyle statusColour(String status) {

@@ -142,6 +142,19 @@ class RenderersTest {
     }
 
     @Test
+    void render_deploymentStatuses_runningIsServingGreen_notInProgressYellow() {
+        Result.Table table = new Result.Table("Deployments", List.of(
+                new Result.Column("DEPLOYED MODEL", Result.ValueType.ID),
+                new Result.Column("STATUS", Result.ValueType.DEPLOYMENT_STATUS)),
+                List.of(List.of("qwen-serving", "RUNNING"), List.of("qwen-moving", "DEPLOYING")), null, null);
+
+        String text = String.join("\n", renderer(Palette.COLOUR, 200).render(table, false));
+
+        assertThat(text).contains("\033[32mRUNNING", "\033[33mDEPLOYING");
+        assertThat(Palette.COLOUR.deploymentStatus("STOPPED")).startsWith("\033[90m");
+    }
+
+    @Test
     void render_plainPalette_writesNoEscapes() {
         String text = String.join("\n", renderer(Palette.PLAIN, 200).render(jobs(), false));
 

@@ -62,6 +62,22 @@ class DeploymentChannelTest {
     }
 
     @Test
+    void deploymentTableAndDetail_showARunningDeploymentAsServing_notInProgress() throws Exception {
+        String serving = deploy("serving");
+        String stopped = deploy("stopped");
+        fixture.sandbox.forceStatus(serving, "RUNNING");
+        fixture.sandbox.forceStatus(stopped, "STOPPED");
+
+        SlackCall table = fixture.slash(USER, "deployments").awaitReply(text -> text.contains(serving));
+        SlackCall detail = fixture.slash(USER, "deployment " + serving).awaitReply(text -> text.contains(serving));
+
+        String listed = BotFixture.allText(table.body());
+        assertThat(listed).contains(":large_green_circle: RUNNING", ":black_square_for_stop: STOPPED")
+                .doesNotContain(":hourglass_flowing_sand: RUNNING");
+        assertThat(BotFixture.allText(detail.body())).contains(":large_green_circle: RUNNING");
+    }
+
+    @Test
     void subscribeDeployments_onlyFailures_tellsTheChannelWhenOneFails() throws Exception {
         String fine = deploy("fine");
         String broken = deploy("broken");

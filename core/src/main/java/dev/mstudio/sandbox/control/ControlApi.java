@@ -200,7 +200,7 @@ public final class ControlApi implements RouteHandler {
             throw ApiError.invalid("status must be at most " + MAX_STATUS_LENGTH + " characters.");
         }
         if (!state.forceStatus(id, status)) {
-            throw ApiError.notFound("No import or fine-tune job has the ID " + id + ".");
+            throw ApiError.notFound("No import job, fine-tune job or deployment has the ID " + id + ".");
         }
         return HttpReply.flat(call.requestId(), Json.object().put("job_id", id).put("status", status));
     }

@@ -45,6 +45,7 @@ final class DetailBlocks {
         return switch (field.type()) {
             case ID -> "`" + Kit.clip(value.toString().replace("`", "'"), MAX_VALUE) + "`";
             case STATUS -> StatusEmoji.labeled(value.toString());
+            case DEPLOYMENT_STATUS -> StatusEmoji.labeledDeployment(value.toString());
             case TIME -> value instanceof Instant time ? Kit.date(time) : Kit.escape(value.toString());
             case NUMBER, TEXT -> Kit.escape(Kit.clip(value.toString(), MAX_VALUE));
         };

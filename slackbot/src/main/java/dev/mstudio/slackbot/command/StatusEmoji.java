@@ -2,7 +2,7 @@ package dev.mstudio.slackbot.command;
 
 import java.util.Locale;
 
-/** The emoji shown before a job status, the same for both kinds of job. */
+/** The emoji shown before a status: one set for jobs, one for deployments (whose RUNNING is settled). */
 final class StatusEmoji {
     static final String SUCCESS = ":white_check_mark:";
     static final String FAILED = ":x:";
@@ -10,6 +10,8 @@ final class StatusEmoji {
     static final String PENDING = ":clock3:";
     static final String CANCELED = ":no_entry_sign:";
     static final String UNKNOWN = ":grey_question:";
+    static final String SERVING = ":large_green_circle:";
+    static final String STOPPED = ":black_square_for_stop:";
 
     private StatusEmoji() {
     }
@@ -26,6 +28,26 @@ final class StatusEmoji {
             case "CANCELED", "CANCELLED" -> CANCELED;
             default -> UNKNOWN;
         };
+    }
+
+    /** A deployment's status: serving, failed, stopped, or on its way (deploying, updating, deleting). */
+    static String ofDeployment(String status) {
+        if (status == null) {
+            return UNKNOWN;
+        }
+        return switch (status.toUpperCase(Locale.ROOT)) {
+            case "RUNNING" -> SERVING;
+            case "FAILED" -> FAILED;
+            case "STOPPED" -> STOPPED;
+            case "PENDING" -> PENDING;
+            case "DEPLOYING", "UPDATING", "DELETING" -> RUNNING;
+            default -> UNKNOWN;
+        };
+    }
+
+    /** ":large_green_circle: RUNNING" */
+    static String labeledDeployment(String status) {
+        return ofDeployment(status) + " " + Kit.escape(status == null ? "unknown" : status);
     }
 
     /** ":hourglass_flowing_sand: RUNNING" */

@@ -96,6 +96,7 @@ final class TableBlocks {
         return switch (column.type()) {
             case ID -> "`" + Kit.clip(value.toString().replace("`", "'"), MAX_CELL) + "`";
             case STATUS -> StatusEmoji.labeled(value.toString());
+            case DEPLOYMENT_STATUS -> StatusEmoji.labeledDeployment(value.toString());
             case TIME -> value instanceof Instant time ? Kit.date(time) : Kit.escape(value.toString());
             case NUMBER -> Kit.escape(value.toString());
             case TEXT -> Kit.escape(Kit.clip(value.toString(), MAX_CELL));
