@@ -40,7 +40,8 @@ final class DeploymentCommands {
 
     Result show(Session session, Command command, Context context) throws IOException {
         String id = command.get(Declarations.ID);
-        return id == null ? list(session, command, context) : detail(session, session.jobs().client().getDeployment(id));
+        return id == null ? list(session, command, context)
+                : detail(session, session.jobs().client().getDeployment(id), command);
     }
 
     Result deploy(Session session, Command command, Context context) throws Exception {
@@ -112,6 +113,23 @@ final class DeploymentCommands {
     static String askExport(Session session, Command command) {
         return "Export " + command.get(WorkflowDeclarations.CHECKPOINT) + " of " + command.get(Declarations.ID)
                 + " as model " + command.get(Declarations.NAME) + "?";
+    }
+
+    /**
+     * One deployment, offering what can be done with it next as commands of {@code asked}'s language:
+     * Refresh, Watch (while it has not settled) and Delete (it bills until deleted).
+     */
+    static Result.Detail detail(Session session, Deployment deployment, Command asked) {
+        Result.Detail detail = detail(session, deployment);
+        String name = deployment.deployedModel();
+        List<Result.FollowUp> followUps = new java.util.ArrayList<>();
+        followUps.add(new Result.FollowUp("Refresh", asked.sibling("deployment", Declarations.ID, name)));
+        if (!deployment.kind().isTerminal(deployment.status())) {
+            followUps.add(new Result.FollowUp("Watch", asked.sibling("watch", Declarations.IDS, List.of(name))));
+        }
+        followUps.add(new Result.FollowUp("Delete deployment",
+                asked.sibling("deployment delete", Declarations.ID, name)));
+        return new Result.Detail(detail.title(), detail.fields(), detail.json(), followUps);
     }
 
     static Result.Detail detail(Session session, Deployment deployment) {

@@ -109,8 +109,10 @@ class WorkflowCommandsTest {
         Result.Confirm ask = (Result.Confirm) fixture.run("/deploy wf-model --capacity 2 --suffix one");
         Result.Message deployed = (Result.Message) fixture.language.runConfirmed(fixture.session, ask.command(),
                 Context.repl());
+        Result.Detail moving = (Result.Detail) fixture.run("/deployment wf-model-one");
         fixture.sandbox.forceStatus("wf-model-one", "RUNNING");
         Result.Message waited = (Result.Message) fixture.run("/wait wf-model-one");
+        Result.Detail settled = (Result.Detail) fixture.run("/deployment wf-model-one");
         Result.Message scaled = (Result.Message) fixture.run("/deployment scale wf-model-one --capacity 3 --yes");
         Result.Table listed = (Result.Table) fixture.run("/deployments");
         Result.Message deleted = (Result.Message) fixture.run("/deployment delete wf-model-one --yes");
@@ -121,6 +123,11 @@ class WorkflowCommandsTest {
         assertThat(exported.text()).startsWith("Exported " + checkpoint + " of " + job + " as model wf-model.");
         assertThat(ask.question()).isEqualTo("Deploy wf-model with 2 instance(s)? It bills until deleted.");
         assertThat(deployed.text()).startsWith("Deploying wf-model as wf-model-one (PENDING)");
+        assertThat(moving.followUps()).extracting(f -> f.label() + " -> " + f.command().canonical())
+                .containsExactly("Refresh -> /deployment wf-model-one", "Watch -> /watch wf-model-one",
+                        "Delete deployment -> /deployment delete wf-model-one");
+        assertThat(settled.followUps()).extracting(Result.FollowUp::label)
+                .as("a settled deployment is not watched").containsExactly("Refresh", "Delete deployment");
         assertThat(waited.exitCode()).isZero();
         assertThat(waited.text()).isEqualTo("deployment wf-model-one wf-model is RUNNING.");
         assertThat(scaled.text()).startsWith("Scaling wf-model-one to 3");
