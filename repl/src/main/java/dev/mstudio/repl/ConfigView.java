@@ -3,6 +3,7 @@ package dev.mstudio.repl;
 import dev.mstudio.client.ConfigReport;
 import dev.mstudio.client.ConfigReport.Setting;
 import dev.mstudio.client.ConfigurationException;
+import dev.mstudio.logging.LogFormat;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ final class ConfigView {
     static int print(Settings settings, PrintStream out) {
         List<Setting> rows = new ArrayList<>(ConfigReport.settings(settings.env(), settings.home()));
         rows.add(new Setting("history", settings.historyFile().toString(), "~/.mstudio/history under the home"));
+        rows.add(logFormat(settings));
         int status = 0;
         try (Backend backend = Backend.choose(false, settings.env(), settings.home())) {
             backend.requireConfiguration();
@@ -31,6 +33,14 @@ final class ConfigView {
         }
         print(rows, out);
         return status;
+    }
+
+    /** text or json, and whether {@code MSTUDIO_LOG_FORMAT} chose it (a bad value stopped the run before this). */
+    private static Setting logFormat(Settings settings) {
+        String format = LogFormat.fromEnvironment(settings.env()).name().toLowerCase(java.util.Locale.ROOT);
+        String value = settings.env().get(LogFormat.ENV);
+        return new Setting("log format", format, value == null || value.isBlank() ? LogFormat.ENV + " not set"
+                : LogFormat.ENV);
     }
 
     private static void print(List<Setting> rows, PrintStream out) {

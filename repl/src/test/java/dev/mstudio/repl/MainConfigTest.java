@@ -148,6 +148,19 @@ class MainConfigTest {
     }
 
     @Test
+    void config_showsTheLogFormat_andABadOneIsTheErrorARunWouldStopOn() {
+        MainTest.Run json = run(Map.of("MSTUDIO_LOG_FORMAT", "JSON"), "config");
+        MainTest.Run unset = run(Map.of(), "config");
+        MainTest.Run bad = run(Map.of("MSTUDIO_LOG_FORMAT", "yaml"), "config");
+
+        assertThat(json.out()).containsPattern("log format +json +\\(MSTUDIO_LOG_FORMAT\\)");
+        assertThat(unset.out()).containsPattern("log format +text +\\(MSTUDIO_LOG_FORMAT not set\\)");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("MSTUDIO_LOG_FORMAT must be json or text (unset: text), not 'yaml'");
+        assertThat(bad.out()).doesNotContain("log format");
+    }
+
+    @Test
     void config_withArguments_isABadOption() {
         MainTest.Run run = run(Map.of(), "config", "--sandbox");
 
