@@ -54,11 +54,11 @@ class ClientHonestFailureTest {
             throw new UnknownHostException(name);
         }).build();
         DashScopeClient client = DashScopeClient.builder().okHttpClient(noDns).maxAttempts(1)
-                .config(ClientConfig.of("https://dashscope-intl.aliyuncs.com/api/v1", TestServer.KEY)).build();
+                .config(ClientConfig.of("https://dashscope.invalid/api/v1", TestServer.KEY)).build();
 
         assertThatThrownBy(() -> client.getFineTune("ft-1"))
                 .isInstanceOf(UnknownHostException.class)
-                .hasMessage("Cannot reach dashscope-intl.aliyuncs.com: unknown host (the name does not resolve)");
+                .hasMessage("Cannot reach dashscope.invalid: unknown host (the name does not resolve)");
     }
 
     @Test
