@@ -103,13 +103,14 @@ final class ChannelCommands {
             return unreachable.get();
         }
         JobKind kind = command.get(ChannelDeclarations.KIND);
-        Optional<Result> badAlerts = alertsProblem(command, kind);
+        Watchdog.Thresholds alerts = alerts(command);
+        Optional<Result> badAlerts = alertsProblem(alerts, kind);
         if (badAlerts.isPresent()) {
             return badAlerts.get();
         }
         Broadcast broadcast = Broadcast.parse(command.get(ChannelDeclarations.BROADCAST)).orElse(Broadcast.FAILURES);
         SubscriptionSpec spec = new SubscriptionSpec(kind, command.get(ChannelDeclarations.MODEL),
-                command.get(ChannelDeclarations.ONLY) != null, broadcast, alerts(command));
+                command.get(ChannelDeclarations.ONLY) != null, broadcast, alerts);
         NotifySubscription sub = following.subscribe(context.place(), spec, context.user());
         return new Result.Message(Result.Level.SUCCESS, "This channel hears when " + describe(sub) + " (" + sub.id()
                 + "): " + shown(sub.broadcast()) + ". unsubscribe " + sub.id() + " stops it.", 0, null);
@@ -127,8 +128,7 @@ final class ChannelCommands {
     }
 
     /** Alerts watch fine-tune logs, checked once a minute: a refusal for imports or thresholds out of range. */
-    private static Optional<Result> alertsProblem(Command command, JobKind kind) {
-        Watchdog.Thresholds alerts = alerts(command);
+    private static Optional<Result> alertsProblem(Watchdog.Thresholds alerts, JobKind kind) {
         if (alerts == null) {
             return Optional.empty();
         }

@@ -197,8 +197,8 @@ final class EventProcessor {
             }
         }
         Instant due = work.now.plus(digestWindow);
+        Payload notice = inChannel.isEmpty() ? null : messages.notice(job, tail(work, job));
         for (Map.Entry<String, Boolean> told : inChannel.entrySet()) {
-            Payload notice = messages.notice(job, tail(work, job));
             if (told.getValue()) {
                 work.add(told.getKey(), OutboxEntry.Op.NOTICE, null, notice, due);
             } else {

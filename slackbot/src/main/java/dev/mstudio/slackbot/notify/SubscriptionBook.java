@@ -47,7 +47,7 @@ final class SubscriptionBook {
             if (leadership.isLeader()) {
                 core.followKind(spec.kind());
             }
-            alerts.subscriptions(store.tx(c -> store.subscriptions().all(c)));
+            tellAlerts();
             return result;
         }
     }
@@ -84,7 +84,12 @@ final class SubscriptionBook {
             if (!used) {
                 core.unfollowKind(kind);
             }
-            alerts.subscriptions(store.tx(c -> store.subscriptions().all(c)));
+            tellAlerts();
         }
+    }
+
+    /** The watchdog learns which subscriptions want alerts, and at what thresholds. */
+    private void tellAlerts() {
+        alerts.subscriptions(store.tx(c -> store.subscriptions().all(c)));
     }
 }
